@@ -1,0 +1,1 @@
+"""The api step of the flow (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""The extraction step of the flow (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""The fusion step of the flow (see DESIGN.md)."""

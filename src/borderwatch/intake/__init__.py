@@ -1,0 +1,1 @@
+"""The intake step of the flow (see DESIGN.md)."""

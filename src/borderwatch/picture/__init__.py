@@ -1,0 +1,1 @@
+"""The picture step of the flow (see DESIGN.md)."""

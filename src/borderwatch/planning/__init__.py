@@ -1,0 +1,1 @@
+"""The planning step of the flow (see DESIGN.md)."""

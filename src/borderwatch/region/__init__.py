@@ -1,0 +1,1 @@
+"""The region step of the flow (see DESIGN.md)."""

@@ -1,0 +1,5 @@
+"""Every table of the store, one module per flow step; importing this package registers them all."""
+
+from borderwatch.store.tables import reports
+
+__all__ = ["reports"]

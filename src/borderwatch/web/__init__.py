@@ -1,0 +1,1 @@
+"""The web step of the flow (see DESIGN.md)."""
