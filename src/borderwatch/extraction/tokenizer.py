@@ -14,7 +14,10 @@ _TOKEN = re.compile(
     re.UNICODE,
 )
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "no", "vs", "etc", "km", "approx"]
+    (
+        "mr mrs ms dr gen col lt maj capt sgt st jan feb mar apr jun jul aug sep sept oct nov dec "
+        "u.s u.n no vs etc km approx"
+    ).split()
 )
 _SENTENCE_END = frozenset(".!?")
 
@@ -28,7 +31,7 @@ def tokenize(text: str) -> list[Token]:
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
-    """Sentence spans as (start, end) offsets: a break after . ! ? before a capital, or a blank line."""
+    """Sentence spans (start, end): a break after . ! ? before a capital, or at a line break."""
     sentences: list[tuple[int, int]] = []
     start: int | None = None
     for i, token in enumerate(tokens):
