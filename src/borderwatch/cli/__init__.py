@@ -6,7 +6,18 @@ import sys
 
 import typer
 
-from borderwatch.cli import demo, events, extract, ingest, picture, plan, region, serve
+from borderwatch.cli import (
+    demo,
+    evaluate,
+    events,
+    extract,
+    ingest,
+    picture,
+    plan,
+    region,
+    resolve,
+    serve,
+)
 from borderwatch.cli.context import err_console
 from borderwatch.errors import BorderwatchError
 
@@ -25,7 +36,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for module in (demo, region, ingest, extract, events, picture, plan, serve):
+for module in (demo, region, resolve, ingest, extract, evaluate, events, picture, plan, serve):
     module.register(app)
 
 
