@@ -1,1 +1,1 @@
-"""The api step of the flow (see DESIGN.md)."""
+"""The JSON API under /api/v1: the same data the pages show, for machine clients."""

@@ -17,6 +17,7 @@ from borderwatch.cli import (
     region,
     resolve,
     serve,
+    users,
 )
 from borderwatch.cli.context import err_console
 from borderwatch.errors import BorderwatchError
@@ -36,7 +37,19 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for module in (demo, region, resolve, ingest, extract, evaluate, events, picture, plan, serve):
+for module in (
+    demo,
+    region,
+    resolve,
+    ingest,
+    extract,
+    evaluate,
+    events,
+    picture,
+    plan,
+    serve,
+    users,
+):
     module.register(app)
 
 

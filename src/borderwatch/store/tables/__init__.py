@@ -1,5 +1,5 @@
 """Every table of the store, one module per flow step; importing this package registers them all."""
 
-from borderwatch.store.tables import reports
+from borderwatch.store.tables import accounts, reports
 
-__all__ = ["reports"]
+__all__ = ["accounts", "reports"]

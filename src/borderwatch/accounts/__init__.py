@@ -1,0 +1,1 @@
+"""Accounts: users and roles, password hashing, web sessions, API tokens, the audit log."""
