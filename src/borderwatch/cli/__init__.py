@@ -58,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         app(args=argv, standalone_mode=False)
     except BorderwatchError as exc:
-        err_console.print(f"error [{exc.code}]: {exc.message}", markup=False, highlight=False)
+        err_console.print(
+            f"error [{exc.code}]: {exc.message}", markup=False, highlight=False, soft_wrap=True
+        )
         return 1
     except typer.Abort:
         err_console.print("aborted")
