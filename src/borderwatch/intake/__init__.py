@@ -1,1 +1,1 @@
-"""The intake step of the flow (see DESIGN.md)."""
+"""The intake step of the flow: `readers.read` (bytes to ReadItems), `service` (storing reports)."""
