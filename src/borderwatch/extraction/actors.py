@@ -1,0 +1,263 @@
+"""Actors in text: the actor lexicon's aliases, titles, context aliases and "the President"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from borderwatch.extraction.document import ActorMention, Document, Token
+from borderwatch.extraction.lexicon import Lexicon, load_lexicon
+from borderwatch.extraction.tokenizer import tokenize
+
+
+class Actor(BaseModel):
+    """One actor with every way reports name it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    kind: str
+    country: str | None = None
+    aliases: list[str] = Field(min_length=1)
+    context_aliases: list[str] = []
+    prefixes: list[str] = []
+    place_like: list[str] = []
+    demonyms: list[str] = []
+
+
+class Reference(BaseModel):
+    """A phrase that refers back to the last actor of a kind ("the President")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    kind: str
+    country: str | None = None
+
+
+class ActorLexicon(Lexicon):
+    """`data/<lang>/actors.json`."""
+
+    actors: list[Actor]
+    references: list[Reference] = Field(default_factory=list)
+    place_cues: list[str] = Field(default_factory=list)
+    actor_cues: list[str] = Field(default_factory=list)
+    forces_nouns: list[str] = Field(default_factory=list)
+
+
+_POSSESSIVE = ("'s", "’s")
+# "Uzbekistan and Kazakhstan", "Russia, China or Iran": look past the list to what precedes it.
+_COORDINATED = re.compile(
+    r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w'’-]*)*(?:\s*,\s*|\s+(?:and|or)\s+)$"
+)
+_LAST_WORD = re.compile(r"[^\W\d_][\w'’-]*(?=\s*$)")
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace(".", "").replace("/", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 6
+
+
+def _bare(word: str) -> str:
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    words: tuple[str, ...]
+    cased: tuple[str, ...] | None  # acronyms keep their case: "US" is not "us"
+    key: str
+
+
+class AliasIndex:
+    """Whole-word alias matching on the document's tokens: a dict lookup per token, longest
+    alias first, a possessive "'s" allowed on the last word ("Russia's")."""
+
+    def __init__(self, aliases: Iterable[str]) -> None:
+        self._by_first: dict[str, list[_Alias]] = {}
+        for alias in dict.fromkeys(aliases):
+            tokens = tokenize(alias)
+            if not tokens:
+                continue
+            cased = tuple(t.text for t in tokens) if _is_acronym(alias) else None
+            entry = _Alias(tuple(t.lower for t in tokens), cased, _fold(alias))
+            self._by_first.setdefault(entry.words[0], []).append(entry)
+        for entries in self._by_first.values():
+            entries.sort(key=lambda a: len(a.words), reverse=True)
+
+    def find(self, tokens: list[Token]) -> list[tuple[int, int, str]]:
+        """Non-overlapping matches as (start, end, folded alias), in text order."""
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tokens):
+            word = tokens[i].lower
+            entries = self._by_first.get(word, [])
+            if word != _bare(word):
+                entries = [*entries, *self._by_first.get(_bare(word), [])]
+            hit = next((h for a in entries if (h := self._match(tokens, i, a))), None)
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit[0])
+            i += hit[1]
+        return found
+
+    @staticmethod
+    def _match(
+        tokens: list[Token], i: int, alias: _Alias
+    ) -> tuple[tuple[int, int, str], int] | None:
+        size = len(alias.words)
+        if i + size > len(tokens):
+            return None
+        end = tokens[i + size - 1].end
+        for k, expected in enumerate(alias.words):
+            token = tokens[i + k]
+            if token.lower != expected:
+                if k < size - 1 or _bare(token.lower) != expected:
+                    return None
+                end = token.end - 2
+            if alias.cased and token.text[: len(alias.cased[k])] != alias.cased[k]:
+                return None
+        return (tokens[i].start, end, alias.key), size
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    actor: Actor
+    context_only: bool
+    place_like: bool
+
+
+class ActorComponent:
+    """Finds actors: fills `doc.actors` in text order."""
+
+    name: str = "actors"
+    adds: tuple[str, ...] = ("actors",)
+
+    def __init__(self, language: str = "en") -> None:
+        lexicon = load_lexicon("actors", language, ActorLexicon)
+        self._entries: dict[str, _Entry] = {}
+        self._aliases: list[str] = []
+        for actor in lexicon.actors:
+            self._add(actor)
+        self._index = AliasIndex(self._aliases)
+        self._actors = {e.actor.id: e.actor for e in self._entries.values()}
+        self._references = {r.text.lower(): r for r in lexicon.references}
+        self._reference_index = AliasIndex(self._references)
+        cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in lexicon.place_cues)
+        self._place_cue = re.compile(r"(?<![\w-])(?:" + cues + r")\s+(?:the\s+)?$", re.IGNORECASE)
+        actor_cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in lexicon.actor_cues)
+        self._actor_cue = re.compile(rf"(?<![\w-])(?:{actor_cues})\s+$", re.IGNORECASE)
+        self._states = {
+            d.lower(): e.actor for e in self._entries.values() for d in e.actor.demonyms
+        }
+        demonym = "|".join(re.escape(d) for d in sorted(self._states, key=len, reverse=True))
+        nouns = "|".join(re.escape(n) for n in lexicon.forces_nouns)
+        self._coordinated = re.compile(
+            rf"(?<![\w-])(?:{demonym})(?:\s*,\s*(?:{demonym}))*\s*,?\s+and\s+(?:{demonym})"
+            rf"\s+(?P<noun>{nouns})(?![\w-])",
+            re.IGNORECASE,
+        )
+        self._demonym = re.compile(rf"(?<![\w-])(?:{demonym})(?![\w-])", re.IGNORECASE)
+
+    def _add(self, actor: Actor) -> None:
+        place_like = {p.lower() for p in actor.place_like}
+        for alias in actor.aliases:
+            entry = _Entry(actor, False, alias.lower() in place_like)
+            for text in (alias, *(f"{prefix} {alias}" for prefix in actor.prefixes)):
+                self._entries[text.lower()] = entry
+                self._aliases.append(text)
+        for alias in actor.context_aliases:
+            self._entries.setdefault(alias.lower(), _Entry(actor, True, False))
+            self._aliases.append(alias)
+
+    def __call__(self, doc: Document) -> Document:
+        mentions = [m for m in self._mentions(doc) if m is not None]
+        named = {m.actor_id for m, e in mentions if not e.context_only}
+        kept = [m for m, e in mentions if not e.context_only or e.actor.id in named]
+        kept += self._coordinated_forces(doc.text, kept)
+        kept.sort(key=lambda m: m.start)
+        doc.actors = self._resolve_references(doc, kept)
+        return doc
+
+    def _mentions(self, doc: Document) -> Iterable[tuple[ActorMention, _Entry] | None]:
+        text = doc.text
+        for start, end, key in self._index.find(doc.tokens):
+            entry = self._entries.get(key)
+            # "Tajikistan's efforts": an owner is an actor wherever it stands
+            owner = text.startswith(_POSSESSIVE, end)
+            if entry is None or (
+                entry.place_like and not owner and self._after_place_cue(text, start)
+            ):
+                yield None
+                continue
+            actor = entry.actor
+            yield ActorMention(start, end, text[start:end], actor.id, actor.name), entry
+
+    def _coordinated_forces(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """ "Russian, Uzbek and Tajik troops": each demonym names its country's forces."""
+        added = []
+        for group in self._coordinated.finditer(text):
+            noun = group.group("noun").lower()
+            for match in self._demonym.finditer(text, group.start(), group.start("noun")):
+                if any(m.start < match.end() and match.start() < m.end for m in found):
+                    continue
+                entry = self._entries.get(f"{match.group().lower()} {noun}")
+                actor = entry.actor if entry else self._states[match.group().lower()]
+                added.append(
+                    ActorMention(match.start(), match.end(), match.group(), actor.id, actor.name)
+                )
+        return added
+
+    def _after_place_cue(self, text: str, start: int) -> bool:
+        """A place-like name is a place after a place cue or any lower-case word ("help
+        Tajikistan"), looking past coordination, unless an actor cue precedes it."""
+        if self._place_cue.search(text, max(0, start - 30), start):
+            return True
+        before = _COORDINATED.sub("", text[max(0, start - 80) : start])
+        if self._actor_cue.search(before):
+            return False
+        word = _LAST_WORD.search(before)
+        return word is not None and word.group()[0].islower()
+
+    def _resolve_references(
+        self, doc: Document, mentions: list[ActorMention]
+    ) -> list[ActorMention]:
+        """Adds "the President" as the last actor of that kind named before it."""
+        kinds = self._actors
+        taken = [(m.start, m.end) for m in mentions]
+        result = list(mentions)
+        for start, end, key in self._reference_index.find(doc.tokens):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            reference = self._references[key]
+            earlier = [
+                m
+                for m in mentions
+                if m.end <= start
+                and kinds[m.actor_id].kind == reference.kind
+                and reference.country in (None, kinds[m.actor_id].country)
+            ]
+            if earlier:
+                last = earlier[-1]
+                text = doc.text[start:end]
+                result.append(ActorMention(start, end, text, last.actor_id, last.name))
+        result.sort(key=lambda m: m.start)
+        return result
+
+    def demonyms(self) -> dict[str, str]:
+        """Adjectives of nationality ("Afghan") and the country code they point to."""
+        return {
+            d.lower(): e.actor.country
+            for e in self._entries.values()
+            if e.actor.country
+            for d in e.actor.demonyms
+        }
+
+
+def _fold(matched: str) -> str:
+    return " ".join(matched.split()).lower()

@@ -1,0 +1,238 @@
+"""Who says so: the attribution chain of each sentence, from the outermost publisher inwards."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from borderwatch.extraction.actors import AliasIndex
+from borderwatch.extraction.document import AttributionMention, Document
+from borderwatch.extraction.lexicon import Lexicon, load_lexicon
+
+
+class Source(BaseModel):
+    """A publisher or an originator with its canonical name and its spellings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    kind: Literal["media", "official"]
+    aliases: list[str] = Field(min_length=1)
+
+
+class AttributionLexicon(Lexicon):
+    """`data/<lang>/attribution.json`."""
+
+    sources: list[Source]
+    cues_before: list[str]
+    cues_after: list[str]
+    outer_cues: list[str]
+    speech_verbs: list[str]
+    backref_nouns: list[str]
+    backref_pronouns: list[str]
+    speaker_prefixes: list[str]
+    articles: list[str]
+    dateline_pattern: str
+    letterhead_patterns: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    """One link of a chain found in a sentence, with where it sorts."""
+
+    start: int
+    end: int
+    name: str
+    group: int  # _OUTER, _MEDIA, _SPEAKER, or _BACK for "the statement said"
+
+
+_OUTER, _MEDIA, _SPEAKER, _BACK = 0, 1, 2, 3
+_TRAILING_PLACE = re.compile(
+    r"\s+(?:in|of|from|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
+)
+
+
+def _phrases(words: Iterable[str]) -> str:
+    escaped = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def report_chain(doc: Document) -> tuple[str, ...]:
+    """The chain every sentence starts from: the publisher and the dateline agency."""
+    for mention in doc.attributions:
+        if mention.start == 0 and not mention.text:
+            return mention.chain
+    return ()
+
+
+class AttributionComponent:
+    """Fills `doc.attributions`: first the report's own chain (a mention with empty text
+    spanning the dateline, or zero-width at 0), then one mention per sentence naming sources."""
+
+    name: str = "attribution"
+    adds: tuple[str, ...] = ("attributions",)
+
+    def __init__(self, language: str = "en") -> None:
+        lexicon = load_lexicon("attribution", language, AttributionLexicon)
+        self._sources = {a.lower(): s for s in lexicon.sources for a in s.aliases}
+        self._index = AliasIndex(a for s in lexicon.sources for a in s.aliases)
+        self._before = re.compile(
+            rf"(?<![\w-])(?P<cue>{_phrases(lexicon.cues_before)})\s+(?:[\w'’.-]+\s+){{0,3}}$",
+            re.IGNORECASE,
+        )
+        after = _phrases(lexicon.cues_after)
+        self._after = re.compile(
+            rf"^\s*(?:,\s*{after}|(?:[\w'’.-]+\s+){{0,2}}?{after})(?!\w)", re.IGNORECASE
+        )
+        speech = _phrases(lexicon.speech_verbs)
+        self._speech = re.compile(rf"^\s*,?\s*{speech}(?!\w)", re.I)
+        # "..., a police official said." / "Local officials said ...": a speaker outside the list
+        self._phrase = re.compile(
+            rf"(?:^|,\s+)(?:(?P<article>{_phrases(lexicon.articles)})\s+)?"
+            rf"(?P<phrase>[^\W\d][\w'’-]*(?:\s+[\w'’-]+){{0,5}}?)\s+{speech}(?!\w)",
+            re.IGNORECASE,
+        )
+        self._backref = {w.lower() for w in lexicon.backref_nouns}
+        self._pronouns = {w.lower() for w in lexicon.backref_pronouns}
+        prefixes = _phrases(lexicon.speaker_prefixes)
+        self._speaker_prefix = re.compile(rf"^{prefixes}\s+", re.IGNORECASE)
+        self._outer = {c.lower() for c in lexicon.outer_cues}
+        self._dateline = re.compile(lexicon.dateline_pattern)
+        self._letterheads = [re.compile(p) for p in lexicon.letterhead_patterns]
+
+    def canonical(self, name: str) -> str:
+        """The canonical name of a source as written in any of its spellings."""
+        source = self._sources.get(" ".join(name.split()).lower())
+        return source.name if source else name.strip()
+
+    def __call__(self, doc: Document) -> Document:
+        found = self._index.find(doc.tokens)
+        base, dateline_end = self._report_chain(doc, found)
+        mentions = [AttributionMention(0, dateline_end, "", base)]
+        for start, end in doc.sentences:
+            links = self._links(doc, start, end, found)
+            if not links:
+                continue
+            first, last = min(x.start for x in links), max(x.end for x in links)
+            if any(x.group == _BACK for x in links):
+                chain = mentions[-1].chain
+            else:
+                chain = _unique((*base, *(x.name for x in sorted(links, key=_order))))
+            mentions.append(AttributionMention(first, last, doc.text[first:last], chain))
+        doc.attributions = mentions
+        return doc
+
+    def _report_chain(
+        self, doc: Document, found: list[tuple[int, int, str]]
+    ) -> tuple[tuple[str, ...], int]:
+        """The publisher and the dateline agency, and where the dateline ends (0 if none);
+        without either, the source a header block names ("Source: ...", a letterhead)."""
+        chain: list[str] = []
+        if doc.publisher:
+            chain.append(self.canonical(doc.publisher))
+        head = self._dateline.search(doc.text[:200])
+        if head:
+            chain.append(self.canonical(head.group("agency")))
+        elif not chain:
+            chain += self._letterhead(doc.text, found)
+        return _unique(chain), head.end() if head else 0
+
+    def _letterhead(self, text: str, found: list[tuple[int, int, str]]) -> list[str]:
+        header = text[: min(len(text), 200)].split("\n\n")[0]
+        for pattern in self._letterheads:
+            match = pattern.search(header)
+            if match:
+                name = " ".join(match.group("name").split())
+                return [self.canonical(name.title() if name.isupper() else name)]
+        for s, _, key in found:
+            if s < len(header) and self._sources[key].kind == "official":
+                return [self._sources[key].name]
+        return []
+
+    def _links(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        found: list[tuple[int, int, str]],
+    ) -> list[_Link]:
+        links: list[_Link] = []
+        for s, e, key in found:
+            if start <= s and e <= end:
+                group = self._group(doc.text, start, end, s, e, self._sources[key])
+                if group is not None:
+                    links.append(_Link(s, e, self._sources[key].name, group))
+        if not any(x.group == _SPEAKER for x in links):
+            links += self._actor_speakers(doc, start, end, links)
+        if not any(x.group == _SPEAKER for x in links):
+            links += self._phrase_speaker(doc.text, start, end, links)
+        return links
+
+    def _group(self, text: str, start: int, end: int, s: int, e: int, source: Source) -> int | None:
+        """Where a source mention sorts in the chain, or None when no cue makes it one."""
+        before = self._before.search(text, max(start, s - 60), s)
+        after = self._after.search(text[e:end])
+        if before is None and after is None:
+            return None
+        if source.kind == "official":
+            return _SPEAKER
+        outer = before is not None and " ".join(before.group("cue").lower().split()) in self._outer
+        return _OUTER if outer else _MEDIA
+
+    def _phrase_speaker(self, text: str, start: int, end: int, links: list[_Link]) -> list[_Link]:
+        """A speaker named by a phrase ("local officials said"); a back-reference ("the
+        statement said", "he said") when the phrase points to the report's last source."""
+        for match in self._phrase.finditer(text[start:end]):
+            s, e = start + match.start("phrase"), start + match.end("phrase")
+            if any(x.start < e and s < x.end for x in links):
+                continue
+            phrase = " ".join(match.group("phrase").split())
+            words = phrase.lower().split()
+            article = (match.group("article") or "").lower()
+            pronoun = len(words) == 1 and not article and words[0] in self._pronouns
+            if pronoun or (
+                article not in ("", "a", "an") and words in ([w] for w in self._backref)
+            ):
+                return [_Link(s, e, "", _BACK)]
+            phrase = _TRAILING_PLACE.sub("", self._speaker_prefix.sub("", phrase))
+            if s == start and phrase[1:2].islower():
+                phrase = phrase[0].lower() + phrase[1:]
+            return [_Link(s, e, self.canonical(phrase), _SPEAKER)]
+        return []
+
+    def _actor_speakers(
+        self, doc: Document, start: int, end: int, links: list[_Link]
+    ) -> list[_Link]:
+        """Actors outside the source list who speak ("Rahmon said") are the innermost link."""
+        speakers = []
+        for actor in doc.actors:
+            inside = start <= actor.start and actor.end <= end
+            overlaps = any(x.start < actor.end and actor.start < x.end for x in links)
+            verb = self._speech.search(doc.text[actor.end : end]) if inside else None
+            # "Tokayev told Rahmon ...": a conversation between actors, not a source
+            listener = verb and any(
+                0 <= a.start - (actor.end + verb.end()) <= 2 for a in doc.actors
+            )
+            if verb and not overlaps and not listener:
+                speakers.append(_Link(actor.start, actor.end, actor.name, _SPEAKER))
+        return speakers
+
+
+def _order(link: _Link) -> tuple[int, int]:
+    return (link.group, link.start)
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return tuple(seen)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).lower()

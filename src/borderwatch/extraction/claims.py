@@ -1,0 +1,350 @@
+"""Claim assembly: one claim per event type per sentence, with the arguments of its clause.
+
+Choices, so that gold annotators and fusion know what to expect:
+- One claim per event type per sentence: two triggers of one type in a sentence ("discussed ...
+  and agreed to ...") make one claim; a list of places under one trigger ("took control of the
+  districts of A, B ... F") is ONE claim with six places.
+- Places, actors and quantities come from the clauses that hold the claim's triggers (a sentence
+  splits at the clause breaks of `events.json`); places and actors fall back to the sentence.
+  A province that contains another place of the claim (the province in "the districts of A and
+  B in the province of P") is context, not a claim place; a country named stays a place.
+- Speakers (actors inside an attribution, "Tajik authorities say") are not actors of the claim.
+- A clause opening with a pronoun ("they are preparing ...") takes the sentence's first actor,
+  or the previous sentence's when the sentence itself opens with it.
+- The date is the clause's, else the sentence's, else the latest earlier in the paragraph, else
+  the first date of the report before it, else the report's reference date.
+- The attribution chain is the sentence's own, else the latest earlier in the paragraph, else the
+  report's (publisher and dateline agency).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
+
+from borderwatch.extraction.attribution import report_chain
+from borderwatch.extraction.document import (
+    ActorMention,
+    AttributionMention,
+    Claim,
+    DateMention,
+    Document,
+    PlaceMention,
+    QuantityMention,
+    TriggerMention,
+)
+from borderwatch.extraction.events import ArgumentSpec, EventLexicon
+from borderwatch.types import DatePrecision, EventType
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_WHOLE_SENTENCE = frozenset({EventType.ARMED_CLASH, EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT})
+Span = tuple[int, int]
+
+
+class _Spanned(Protocol):
+    """Anything with a start offset in the text."""
+
+    @property
+    def start(self) -> int:
+        """Where it starts."""
+        ...
+
+
+M = TypeVar("M", bound=_Spanned)
+
+
+class _ByStart(Generic[M]):
+    """Mentions sorted by where they start, to take a sentence's share in log time."""
+
+    def __init__(self, items: Sequence[M]) -> None:
+        self.items = sorted(items, key=lambda m: m.start)
+        self._starts = [m.start for m in self.items]
+
+    def between(self, start: int, end: int) -> list[M]:
+        """The mentions starting in [start, end)."""
+        return self.items[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Local:
+    """The mentions of one sentence."""
+
+    triggers: list[TriggerMention]
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    quantities: list[QuantityMention]
+    dates: list[DateMention]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """A sentence with its clauses and its paragraph's start."""
+
+    start: int
+    end: int
+    clauses: tuple[Span, ...]
+    paragraph: int
+
+
+class ClaimAssembler:
+    """The last pipeline component: turns triggers and mentions into `doc.claims`."""
+
+    name: str = "claims"
+    adds: tuple[str, ...] = ("claims",)
+
+    def __init__(
+        self,
+        lexicon: EventLexicon,
+        ancestors: Mapping[str, frozenset[str]] | None = None,
+        countries: frozenset[str] = frozenset(),
+    ) -> None:
+        self._strength = {rule.id: rule.strength for rule in lexicon.rules}
+        self._arguments: Mapping[EventType, ArgumentSpec] = lexicon.arguments
+        self._ancestors = ancestors or {}
+        self._countries = countries
+        self._min_confidence = lexicon.min_confidence
+        breaks = sorted(lexicon.clause_breaks, key=len, reverse=True)
+        self._breaks = re.compile("|".join(f"(?:{b})" for b in breaks), re.IGNORECASE)
+        pronouns = "|".join(re.escape(p) for p in sorted(lexicon.pronouns, key=len, reverse=True))
+        openers = "|".join(re.escape(c) for c in lexicon.conjunctions)
+        self._pronoun = re.compile(
+            rf"^\W*(?:(?:{openers})\s+)?(?P<p>{pronouns})(?!\w)", re.IGNORECASE
+        )
+        self._plural = {" ".join(p.lower().split()) for p in lexicon.plural_pronouns}
+        self._possessive = re.compile(r"[\w-]+['’]s\s+$")
+
+    def __call__(self, doc: Document) -> Document:
+        sentences = self._sentences(doc)
+        indexes = (
+            _ByStart(doc.triggers), _ByStart(doc.places), _ByStart(doc.actors),
+            _ByStart(doc.quantities), _ByStart([d for d in doc.dates if d.value is not None]),
+        )  # fmt: skip
+        claims: list[Claim] = []
+        for index, sentence in enumerate(sentences):
+            local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))  # type: ignore[arg-type]
+            by_type: dict[EventType, list[TriggerMention]] = {}
+            for trigger in local.triggers:
+                by_type.setdefault(trigger.event_type, []).append(trigger)
+            for event_type, group in by_type.items():
+                claim = self._claim(doc, sentences, index, local, event_type, group)
+                if claim.confidence >= self._min_confidence:
+                    claims.append(claim)
+        doc.claims = claims
+        return doc
+
+    def _sentences(self, doc: Document) -> list[_Sentence]:
+        breaks = [m.end() for m in _PARAGRAPH.finditer(doc.text)]
+        dateline_end = _dateline_end(doc)
+        result = []
+        for start, end in doc.sentences:
+            if start < dateline_end < end:
+                start = (
+                    dateline_end
+                    + len(doc.text[dateline_end:end])
+                    - len(doc.text[dateline_end:end].lstrip())
+                )
+            if start >= end or end <= dateline_end:
+                continue
+            paragraph = max((b for b in breaks if b <= start), default=0)
+            result.append(_Sentence(start, end, self._clauses(doc.text, start, end), paragraph))
+        return result
+
+    def _clauses(self, text: str, start: int, end: int) -> tuple[Span, ...]:
+        cuts = [start, *(start + m.start() for m in self._breaks.finditer(text[start:end])), end]
+        return tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a)
+
+    def _claim(
+        self,
+        doc: Document,
+        sentences: list[_Sentence],
+        index: int,
+        local: _Local,
+        event_type: EventType,
+        triggers: list[TriggerMention],
+    ) -> Claim:
+        sentence = sentences[index]
+        clauses = [c for c in sentence.clauses if any(c[0] <= t.start < c[1] for t in triggers)]
+        others = [
+            c
+            for c in sentence.clauses
+            if c not in clauses
+            and any(c[0] <= t.start < c[1] and t.event_type != event_type for t in local.triggers)
+        ]
+        places = self._places(local, clauses, others)
+        # Both sides of a clash, and those who speak in a statement, are its actors.
+        whole = event_type in _WHOLE_SENTENCE
+        actors = self._actors(doc, sentences, index, local, clauses, whole)
+        quantities = _unique_spans([q for q in local.quantities if _within(q, clauses)])
+        date = self._date(doc, sentence, local, clauses, triggers[0].start)
+        attribution = _attribution(doc, sentence)
+        claim = Claim(
+            type=event_type,
+            date=date.value if date else None,
+            date_precision=date.precision if date else DatePrecision.UNKNOWN,
+            places=places,
+            actors=actors,
+            quantities=quantities,
+            attribution=list(attribution),
+            evidence_start=sentence.start,
+            evidence_end=sentence.end,
+            evidence_text=doc.text[sentence.start : sentence.end],
+            confidence=0.0,
+        )
+        claim.confidence = self._confidence(
+            claim, triggers, len(attribution) > len(report_chain(doc))
+        )
+        return claim
+
+    def _places(self, local: _Local, clauses: list[Span], others: list[Span]) -> list[PlaceMention]:
+        """The places of the claim's clauses, else of the sentence outside other claims'."""
+        found = [p for p in local.places if _within(p, clauses)]
+        if not found:
+            found = [p for p in local.places if not _within(p, others)]
+        # A province holding other places of the claim is their context; a country named
+        # on its own ("crossed into Tajikistan near Panji Poyon") stays a place of the claim.
+        ids = {p.place_id for p in found if p.place_id}
+        contained = set().union(*(self._ancestors.get(i, frozenset()) for i in ids))
+        contained = {i for i in contained if i not in self._countries}
+        kept: list[PlaceMention] = []
+        seen: set[str] = set()
+        for place in found:
+            key = place.place_id or place.text.lower()
+            if place.place_id in contained or key in seen:
+                continue
+            seen.add(key)
+            kept.append(place)
+        return kept
+
+    def _actors(
+        self,
+        doc: Document,
+        sentences: list[_Sentence],
+        index: int,
+        local: _Local,
+        clauses: list[Span],
+        whole: bool,
+    ) -> list[ActorMention]:
+        sentence = sentences[index]
+        speakers = [
+            (self._speaker_start(doc.text, a), a.end)
+            for a in doc.attributions
+            if a.text and sentence.start <= a.start < sentence.end and not whole
+        ]
+        own = [a for a in local.actors if not any(s <= a.start and a.end <= e for s, e in speakers)]
+        in_clauses = own if whole else [a for a in own if _within(a, clauses)]
+        first_clause = clauses[0] if clauses else (sentence.start, sentence.end)
+        pronoun = self._pronoun.search(doc.text[first_clause[0] : first_clause[1]])
+        if pronoun:
+            plural = " ".join(pronoun.group("p").lower().split()) in self._plural
+            antecedent = self._antecedent(doc, sentences, index, first_clause[0], plural)
+            in_clauses = [*antecedent, *in_clauses]
+        if not in_clauses:
+            in_clauses = own[:1]
+        return _unique_actors(in_clauses)
+
+    def _speaker_start(self, text: str, mention: AttributionMention) -> int:
+        """Where a speaker's name starts, with its owner ("Tajikistan's State Committee")."""
+        owner = self._possessive.search(text, max(0, mention.start - 40), mention.start)
+        return owner.start() if owner else mention.start
+
+    def _antecedent(
+        self, doc: Document, sentences: list[_Sentence], index: int, at: int, plural: bool
+    ) -> list[ActorMention]:
+        """The actor a pronoun opening a clause refers to: the sentence's subject, or the
+        previous sentence's when the pronoun opens the sentence; all of them for "they"."""
+        sentence = sentences[index]
+        if at > sentence.start:
+            earlier = [a for a in doc.actors if sentence.start <= a.start < at]
+        elif index == 0:
+            return []
+        else:
+            previous = sentences[index - 1]
+            earlier = [a for a in doc.actors if previous.start <= a.start < previous.end]
+        return earlier if plural else earlier[:1]
+
+    def _date(
+        self,
+        doc: Document,
+        sentence: _Sentence,
+        local: _Local,
+        clauses: list[Span],
+        trigger_at: int,
+    ) -> DateMention | None:
+        for candidates in ([d for d in local.dates if _within(d, clauses)], local.dates):
+            if candidates:
+                return min(candidates, key=lambda d: abs(d.start - trigger_at))
+        dated = [d for d in doc.dates if d.value is not None]
+        earlier = [d for d in dated if sentence.paragraph <= d.start < sentence.start]
+        if earlier:
+            return earlier[-1]
+        lead = [d for d in dated if d.start < sentence.start]
+        if lead:
+            return lead[0]
+        if doc.reference_date is None:
+            return None
+        return DateMention(0, 0, "", doc.reference_date, DatePrecision.DAY, doc.reference_assumed)
+
+    def _confidence(
+        self, claim: Claim, triggers: list[TriggerMention], own_attribution: bool
+    ) -> float:
+        """Rule-based: the strongest trigger, more for each argument found, less for each
+        required argument missing, a little more for a named source."""
+        spec = self._arguments.get(claim.type, ArgumentSpec(required=[], optional=[]))
+        present = {
+            "actor": bool(claim.actors),
+            "place": any(p.place_id for p in claim.places),
+            "date": claim.date is not None,
+            "quantity": bool(claim.quantities),
+        }
+        score = max(self._strength.get(t.rule, 0.5) for t in triggers)
+        score += 0.03 * sum(present[a] for a in (*spec.required, *spec.optional))
+        score -= 0.15 * sum(not present[a] for a in spec.required)
+        score += 0.03 if own_attribution else 0.0
+        return min(0.99, max(0.05, score))
+
+
+def _dateline_end(doc: Document) -> int:
+    for mention in doc.attributions:
+        if mention.start == 0 and not mention.text:
+            return mention.end
+    return 0
+
+
+def _attribution(doc: Document, sentence: _Sentence) -> tuple[str, ...]:
+    own = [a for a in doc.attributions if a.text and sentence.start <= a.start < sentence.end]
+    if own:
+        return own[-1].chain
+    earlier: list[AttributionMention] = [
+        a for a in doc.attributions if a.text and sentence.paragraph <= a.start < sentence.start
+    ]
+    return earlier[-1].chain if earlier else report_chain(doc)
+
+
+def _within(
+    mention: PlaceMention | ActorMention | QuantityMention | DateMention, spans: list[Span]
+) -> bool:
+    return any(a <= mention.start < b for a, b in spans)
+
+
+def _unique_spans(quantities: list[QuantityMention]) -> list[QuantityMention]:
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for quantity in quantities:
+        if (quantity.start, quantity.end) not in seen:
+            seen.add((quantity.start, quantity.end))
+            kept.append(quantity)
+    return kept
+
+
+def _unique_actors(actors: list[ActorMention]) -> list[ActorMention]:
+    seen: set[str] = set()
+    kept = []
+    for actor in actors:
+        if actor.actor_id not in seen:
+            seen.add(actor.actor_id)
+            kept.append(actor)
+    return kept

@@ -1,0 +1,109 @@
+"""The extraction pipeline: a report's clean text in, its claims out. Build once, reuse."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from typing import cast
+
+from borderwatch.extraction.actors import ActorComponent
+from borderwatch.extraction.attribution import AttributionComponent
+from borderwatch.extraction.claims import ClaimAssembler
+from borderwatch.extraction.dates import DateComponent
+from borderwatch.extraction.document import Claim, Component, Document
+from borderwatch.extraction.events import EventComponent
+from borderwatch.extraction.lexicon import FALLBACK_LANGUAGE, has_lexicon
+from borderwatch.extraction.places import PlaceComponent, ancestors_of
+from borderwatch.extraction.quantities import QuantityComponent
+from borderwatch.extraction.tokenizer import Tokenizer
+from borderwatch.region.names import Gazetteer
+from borderwatch.region.pack import RegionPack, load_pack
+
+
+class Pipeline:
+    """The components in order; the language-specific ones are built on first use per language."""
+
+    def __init__(self, pack: RegionPack) -> None:
+        self.pack = pack
+        self.gazetteer = Gazetteer(pack.places.values())
+        self._ancestors = ancestors_of({pid: p.parent for pid, p in pack.places.items()})
+        self._countries = frozenset(p.id for p in pack.places.values() if p.kind == "country")
+        # cast: these declare `adds` without the tuple[str, ...] annotation the protocol asks
+        shared = (Tokenizer(), DateComponent(), QuantityComponent())
+        self._shared = tuple(cast("Component", c) for c in shared)
+        self._by_language: dict[str, tuple[Component, ...]] = {}
+        self.components(FALLBACK_LANGUAGE)
+
+    def components(self, language: str) -> tuple[Component, ...]:
+        """Every component that runs on a report in `language`, in order."""
+        language = language if has_lexicon("events", language) else FALLBACK_LANGUAGE
+        if language not in self._by_language:
+            events = EventComponent(language)
+            self._by_language[language] = (
+                *self._shared,
+                ActorComponent(language),
+                PlaceComponent(self.gazetteer, language),
+                AttributionComponent(language),
+                events,
+                ClaimAssembler(events.lexicon, self._ancestors, self._countries),
+            )
+        return self._by_language[language]
+
+    @property
+    def component_names(self) -> tuple[str, ...]:
+        """The names of the components, in the order they run."""
+        return tuple(c.name for c in self.components(FALLBACK_LANGUAGE))
+
+    def __call__(self, doc: Document) -> Document:
+        """Runs every component on `doc` and returns it with its claims."""
+        for component in self.components(doc.language):
+            doc = component(doc)
+        return doc
+
+    def extract_claims(
+        self,
+        text: str,
+        *,
+        reference_date: date | None,
+        reference_assumed: bool = False,
+        publisher: str | None = None,
+        language: str = "en",
+    ) -> list[Claim]:
+        """The claims of one report's clean text, dates resolved against `reference_date`."""
+        doc = Document(
+            text=text,
+            language=language,
+            reference_date=reference_date,
+            reference_assumed=reference_assumed,
+            publisher=publisher,
+        )
+        return self(doc).claims
+
+
+def build_pipeline(pack: RegionPack | str = "tj-af") -> Pipeline:
+    """A pipeline for the places of `pack` (a loaded pack or its name)."""
+    return Pipeline(load_pack(pack) if isinstance(pack, str) else pack)
+
+
+@cache
+def _default_pipeline(pack: str) -> Pipeline:
+    return build_pipeline(pack)
+
+
+def extract_claims(
+    text: str,
+    *,
+    reference_date: date | None,
+    reference_assumed: bool = False,
+    publisher: str | None = None,
+    language: str = "en",
+    pack: str = "tj-af",
+) -> list[Claim]:
+    """The claims of one report's clean text, with a pipeline for `pack` built once."""
+    return _default_pipeline(pack).extract_claims(
+        text,
+        reference_date=reference_date,
+        reference_assumed=reference_assumed,
+        publisher=publisher,
+        language=language,
+    )

@@ -1,0 +1,202 @@
+"""Places in text: the gazetteer's spots, re-resolved with the sentence's country and province."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from borderwatch.extraction.actors import ActorLexicon
+from borderwatch.extraction.document import Document, PlaceMention
+from borderwatch.extraction.lexicon import Lexicon, load_lexicon
+from borderwatch.region.names import Gazetteer, Match, Resolution, Spot
+from borderwatch.region.schemas import Place
+
+
+class PlaceLexicon(Lexicon):
+    """`data/<lang>/places.json`: the words around place names that give context."""
+
+    unit_words: list[str]
+    container_before: list[str]
+    container_units: list[str]
+    kind_after: dict[str, str]
+    river_articles: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a sentence says about where its places are."""
+
+    country: str | None
+    near: str | None
+
+
+def _words(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
+class PlaceComponent:
+    """Fills `doc.places`; run after the actors, whose spans are not places ("Tajikistan
+    President ..."), and after the tokenizer, whose sentences bound the context."""
+
+    name: str = "places"
+    adds: tuple[str, ...] = ("places",)
+
+    def __init__(self, gazetteer: Gazetteer, language: str = "en") -> None:
+        self.gazetteer = gazetteer
+        lexicon = load_lexicon("places", language, PlaceLexicon)
+        actors = load_lexicon("actors", language, ActorLexicon)
+        self._demonyms = {
+            d.lower(): a.country for a in actors.actors if a.country for d in a.demonyms
+        }
+        demonym = _words(sorted(self._demonyms, key=len, reverse=True))
+        self._demonym_unit = re.compile(
+            rf"(?<![\w-])(?P<d>{demonym})\s+{_words(lexicon.unit_words)}(?![\w-])", re.I
+        )
+        self._demonym_before = re.compile(rf"(?<![\w-])(?P<d>{demonym})\s+$", re.I)
+        self._container_before = re.compile(
+            rf"{_words(lexicon.container_before)}\s+(?:the\s+)?$", re.I
+        )
+        self._container_after = re.compile(rf"^\s+{_words(lexicon.container_units)}(?!\w)", re.I)
+        self._kinds = {" ".join(k.lower().split()): v for k, v in lexicon.kind_after.items()}
+        kinds = sorted(lexicon.kind_after, key=len, reverse=True)
+        self._kind_after = re.compile(rf"^\s+(?P<unit>{_words(kinds)})(?!\w)", re.I)
+        self._river_before = re.compile(rf"(?<!\w){_words(lexicon.river_articles)}\s+$", re.I)
+
+    def __call__(self, doc: Document) -> Document:
+        taken = [(a.start, a.end) for a in doc.actors]
+        spots = [
+            s
+            for s in self.gazetteer.spot(doc.text)
+            if not any(a < s.end and s.start < b for a, b in taken)
+        ]
+        places: list[PlaceMention] = []
+        for start, end in doc.sentences:
+            inside = [s for s in spots if start <= s.start and s.end <= end]
+            if inside:
+                places += self._sentence_places(doc.text, start, end, inside)
+        doc.places = places
+        return doc
+
+    def _sentence_places(
+        self, text: str, start: int, end: int, spots: list[Spot]
+    ) -> list[PlaceMention]:
+        context = self._context(text, start, end, spots)
+        result = []
+        for spot in spots:
+            own = self._demonym_before.search(text, max(start, spot.start - 20), spot.start)
+            country = self._demonyms[own.group("d").lower()] if own else context.country
+            resolution = self._resolve(spot, country, context.near)
+            kind = self._kind_hint(text, start, end, spot)
+            preferred = _of_kind(resolution, spot.resolution, kind, country) if kind else None
+            result.append(self._mention(spot, resolution, preferred))
+        return result
+
+    def _kind_hint(self, text: str, start: int, end: int, spot: Spot) -> str | None:
+        """The kind the words around a name point to: a unit word after it, "the" a river."""
+        after = self._kind_after.search(text[spot.end : end])
+        if after:
+            return self._kinds[" ".join(after.group("unit").lower().split())]
+        if self._river_before.search(text, max(start, spot.start - 6), spot.start):
+            return "river"
+        return None
+
+    def _context(self, text: str, start: int, end: int, spots: list[Spot]) -> _Context:
+        """The sentence's country (demonym before a unit word, else a container's or the only
+        country of its matched places) and its province (a container or the only one named)."""
+        hint = self._demonym_unit.search(text, start, end)
+        country = self._demonyms[hint.group("d").lower()] if hint else None
+        named, contained = [], []
+        for spot in spots:
+            best = self._resolve(spot, country, None).best
+            if best is None or best.place.kind != "province":
+                continue
+            named.append(best.place)
+            before = self._container_before.search(text, max(start, spot.start - 25), spot.start)
+            if before or self._container_after.search(text[spot.end : end]):
+                contained.append(best.place)
+        for provinces in (contained, named, self._supported(spots)):
+            if len({p.id for p in provinces}) == 1:
+                return _Context(country or provinces[0].country, provinces[0].id)
+        if country is None:
+            countries = {r.best.place.country for r in (s.resolution for s in spots) if r.best}
+            country = countries.pop() if len(countries) == 1 else None
+        return _Context(country, None)
+
+    def _supported(self, spots: list[Spot]) -> list[Place]:
+        """An ambiguous province that other names of the sentence lie under ("Eshkashem
+        district of Badakhshan"): the candidate whose names fit best, if only one does."""
+        support: dict[str, tuple[float, Place]] = {}
+        for spot in spots:
+            for match in spot.resolution.matches:
+                if match.place.kind != "province":
+                    continue
+                score = sum(
+                    max(
+                        (
+                            m.score
+                            for m in other.matches
+                            if self.gazetteer.is_under(m.place.id, match.place.id)
+                        ),
+                        default=0.0,
+                    )
+                    for other in (s.resolution for s in spots if s is not spot)
+                )
+                if score:
+                    support[match.place.id] = (score, match.place)
+        if not support:
+            return []
+        best = max(score for score, _ in support.values())
+        return [place for score, place in support.values() if score == best]
+
+    def _resolve(self, spot: Spot, country: str | None, near: str | None) -> Resolution:
+        if country is None and near is None:
+            return spot.resolution
+        again = self.gazetteer.resolve(spot.text, country=country, near=near)
+        return again if again.status == "matched" else spot.resolution
+
+    def _mention(
+        self, spot: Spot, resolution: Resolution, preferred: Match | None = None
+    ) -> PlaceMention:
+        best = preferred or resolution.best
+        if best is None:
+            matches = resolution.matches
+            kinds = {m.place.kind for m in matches}
+            countries = {m.place.country for m in matches}
+            return PlaceMention(
+                spot.start, spot.end, spot.text, None, spot.text,
+                kinds.pop() if len(kinds) == 1 else "",
+                countries.pop() if len(countries) == 1 else "",
+                None, None, None,
+                matches[0].score if matches else 0.0,
+                tuple(m.place.id for m in matches),
+            )  # fmt: skip
+        place = best.place
+        admin1 = self.gazetteer.admin1(place.id)
+        return PlaceMention(
+            spot.start, spot.end, spot.text, place.id, place.name, place.kind, place.country,
+            admin1.name if admin1 else None, place.lat, place.lon, best.score,
+        )  # fmt: skip
+
+
+def _of_kind(
+    resolution: Resolution, first: Resolution, kind: str, country: str | None
+) -> Match | None:
+    """The best candidate of `kind` (and of `country` when known) among both resolutions."""
+    for match in (*resolution.matches, *first.matches):
+        if match.place.kind == kind and country in (None, match.place.country):
+            return match
+    return None
+
+
+def ancestors_of(parents: Mapping[str, str | None]) -> dict[str, frozenset[str]]:
+    """Every place's parents up to the country, for dropping containers from a claim."""
+    result: dict[str, frozenset[str]] = {}
+    for place_id in parents:
+        chain: list[str] = []
+        parent = parents.get(place_id)
+        while parent and parent not in chain:
+            chain.append(parent)
+            parent = parents.get(parent)
+        result[place_id] = frozenset(chain)
+    return result
