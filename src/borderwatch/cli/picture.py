@@ -1,9 +1,130 @@
-"""The `borderwatch picture` command."""
+"""The `borderwatch picture` command: every border section's state at a time, three formats."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Annotated
+
 import typer
+from rich.table import Table
+
+from borderwatch.cli.context import console, open_store, print_json
+from borderwatch.errors import InputError
+from borderwatch.picture import service
+from borderwatch.picture.frame import Frame, frame_from_pack
+from borderwatch.picture.render import picture_geojson, picture_json, table_rows
+from borderwatch.picture.state import Picture
+from borderwatch.region.pack import load_pack
+from borderwatch.settings import Settings
+
+
+class Format(StrEnum):
+    """Output formats of `picture`."""
+
+    table = "table"
+    json = "json"
+    geojson = "geojson"
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to `app`."""
+    app.command("picture")(picture)
+
+
+def parse_day(raw: str | None) -> date:
+    """A valid-time day from `YYYY-MM-DD` (today, UTC, when not given)."""
+    if raw is None:
+        return datetime.now(UTC).date()
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        raise InputError(f"--as-of {raw!r} is not a date: use YYYY-MM-DD") from None
+
+
+def parse_moment(raw: str | None) -> datetime | None:
+    """A known time from ISO 8601 (a date means the end of that day; no zone means UTC)."""
+    if raw is None:
+        return None
+    text = raw.strip()
+    try:
+        if len(text) == 10:
+            return datetime.combine(date.fromisoformat(text), datetime.max.time(), UTC)
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"--known-at {raw!r} is not a date or time: use ISO 8601") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def load_frame(pack: str | None = None) -> Frame:
+    """The picture's frame from the named region pack (the settings' pack by default)."""
+    return frame_from_pack(load_pack(pack or Settings.from_env().region_pack))
+
+
+def picture(
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Valid day YYYY-MM-DD (default: today).")
+    ] = None,
+    known_at: Annotated[
+        str | None,
+        typer.Option("--known-at", help="Only what had been received by then (ISO 8601)."),
+    ] = None,
+    output: Annotated[
+        Format, typer.Option("--format", help="table, json or geojson.")
+    ] = Format.table,
+    pack: Annotated[str | None, typer.Option(help="Region pack name or folder.")] = None,
+) -> None:
+    """The border picture: who holds each side of every section, activity, impact level."""
+    day, moment = parse_day(as_of), parse_moment(known_at)
+    frame = load_frame(pack)
+    store = open_store()
+    with store.unit_of_work() as session:
+        result = service.get_picture(session, frame, day, moment)
+        alerts = [
+            {
+                "section": a.section_id,
+                "kind": a.kind,
+                "side": a.side,
+                "valid_on": a.valid_on.isoformat(),
+                "before": a.before,
+                "after": a.after,
+                "events": a.event_ids,
+                "message": a.message,
+            }
+            for a in service.get_alerts(session)
+            if a.valid_on <= day
+        ]
+    store.dispose()
+    if output is Format.json:
+        print_json({**picture_json(result), "alerts": alerts})
+    elif output is Format.geojson:
+        print_json(picture_geojson(result))
+    else:
+        print_picture(result)
+
+
+def print_picture(result: Picture) -> None:
+    """The picture as a table on the terminal, with the whole border's figures below it."""
+    known = f", as known at {result.known_at.isoformat()}" if result.known_at else ""
+    table = Table(title=f"Border picture as of {result.as_of.isoformat()}{known}")
+    for column in (
+        "#",
+        "section",
+        "km",
+        "far side",
+        "near side",
+        "activity",
+        "crossed",
+        "impact",
+        "why",
+    ):
+        table.add_column(column, overflow="fold")
+    for row in table_rows(result):
+        table.add_row(*row)
+    console.print(table)
+    figures = result.figures
+    for controller, km, share in figures.by_controller:
+        console.print(f"far side held by {controller}: {km:,.0f} km ({share:.0%})")
+    for reported in figures.reported:
+        console.print(reported.sentence)
+    console.print(f"people crossed to date (each event once): {figures.people_crossed:,.0f}")

@@ -1,5 +1,5 @@
 """Every table of the store, one module per flow step; importing this package registers them all."""
 
-from borderwatch.store.tables import accounts, reports
+from borderwatch.store.tables import accounts, fusion, reports
 
-__all__ = ["accounts", "reports"]
+__all__ = ["accounts", "fusion", "reports"]

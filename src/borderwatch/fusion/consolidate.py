@@ -1,0 +1,175 @@
+"""Figures, dates and places of an event's claims: kept side by side, disagreements flagged."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from borderwatch.fusion.events import Conflict, Figure
+from borderwatch.fusion.matching import claim_day
+from borderwatch.fusion.records import ClaimRecord, PlaceIndex
+
+# How far a qualified figure may lie from its stated value, as a factor; "about 1,000" is taken
+# to cover 900-1,100 so that it does not conflict with "1,037".
+ABOUT_MARGIN = 0.1
+
+
+def figures(members: Sequence[ClaimRecord]) -> list[Figure]:
+    """Every figure every claim states, with its source and qualifier."""
+    found = []
+    for claim in sorted(members, key=lambda r: r.claim_id):
+        for q in claim.quantities:
+            try:
+                value = float(q.get("value") or 0)
+            except (TypeError, ValueError):
+                continue
+            found.append(
+                Figure(
+                    value=value,
+                    qualifier=str(q.get("qualifier") or "exact"),
+                    unit=str(q.get("unit") or ""),
+                    of=str(q.get("of") or ""),
+                    text=str(q.get("text") or ""),
+                    source=claim.source,
+                    origin=claim.origin,
+                    claim_id=claim.claim_id,
+                )
+            )
+    return found
+
+
+def bounds(figure: Figure) -> tuple[float, float]:
+    """The interval a qualified figure allows."""
+    v, q = figure.value, figure.qualifier
+    table = {
+        "about": (v * (1 - ABOUT_MARGIN), v * (1 + ABOUT_MARGIN)),
+        "more_than": (math.nextafter(v, math.inf), math.inf),
+        "at_least": (v, math.inf),
+        "less_than": (0.0, math.nextafter(v, -math.inf)),
+        "up_to": (0.0, v),
+    }
+    return table.get(q, (v, v))
+
+
+def main_unit(found: Sequence[Figure]) -> str:
+    """The unit most figures count (people, for a crossing), ignoring fractions."""
+    units = Counter(f.unit for f in found if f.qualifier != "fraction")
+    return min(units, key=lambda u: (-units[u], u)) if units else ""
+
+
+def consolidated(
+    found: Sequence[Figure], unit: str, counting: set[int], grade: dict[int, str]
+) -> tuple[float | None, tuple[float, float] | None]:
+    """The figure most independent sources give (best grade, then largest, wins a tie); range."""
+    counted = [f for f in found if f.unit == unit and f.qualifier != "fraction"]
+    if not counted:
+        return None, None
+    votes: Counter[float] = Counter(f.value for f in counted if f.claim_id in counting)
+    best_grade = {v: min(grade[f.claim_id] for f in counted if f.value == v) for v in votes}
+    values = sorted({f.value for f in counted})
+    if not votes:
+        return values[-1], (values[0], values[-1])
+    chosen = min(votes, key=lambda v: (-votes[v], best_grade[v], -v))
+    return chosen, (values[0], values[-1])
+
+
+def figure_conflicts(found: Sequence[Figure], unit: str) -> list[Conflict]:
+    """A conflict when no single number fits every claimed figure of the event's main unit."""
+    counted = [f for f in found if f.unit == unit and f.qualifier != "fraction"]
+    if len(counted) < 2:
+        return []
+    low = max(bounds(f)[0] for f in counted)
+    high = min(bounds(f)[1] for f in counted)
+    if low <= high:
+        return []
+    said = "; ".join(f"{f.text or f.value:} per {f.source or f.origin}" for f in counted)
+    return [Conflict("figure", f"figures disagree: {said}")]
+
+
+def event_date(
+    members: Sequence[ClaimRecord], counting: set[int]
+) -> tuple[date | None, str, list[Conflict]]:
+    """The day most independent claims state (earliest on a tie), its precision, and conflicts."""
+    stated = [(c, c.stated_date) for c in members if c.stated_date is not None]
+    if not stated:
+        assumed = sorted(d for d in (claim_day(c)[0] for c in members) if d is not None)
+        return (assumed[0] if assumed else None), "unknown", []
+    votes: Counter[date] = Counter(d for c, d in stated if c.claim_id in counting)
+    votes.update({d: 0 for _, d in stated})
+    chosen = min(votes, key=lambda d: (-votes[d], d))
+    precision = next(c.precision for c, d in stated if d == chosen)
+    days = sorted({d for c, d in stated if c.precision == "day"})
+    conflicts = []
+    if len(days) > 1:
+        said = "; ".join(
+            f"{d.isoformat()} per {', '.join(sorted({c.source for c, e in stated if e == d}))}"
+            for d in days
+        )
+        conflicts.append(Conflict("date", f"dates differ: {said}"))
+    return chosen, precision, conflicts
+
+
+def _specific(claim: ClaimRecord, places: PlaceIndex) -> set[str]:
+    return {p for p in claim.place_ids if places.kind(p) not in (None, "country")}
+
+
+def _related(a: set[str], b: set[str], places: PlaceIndex) -> bool:
+    def family(place_id: str) -> set[str]:
+        return {place_id, *places.ancestors(place_id)}
+
+    return any(x in family(y) or y in family(x) for x in a for y in b)
+
+
+def place_outliers(members: Sequence[ClaimRecord], places: PlaceIndex) -> set[int]:
+    """Claims whose places agree with no other claim's while at least two others agree on
+    theirs: the event is not placed there (the disagreement is shown as a conflict)."""
+    named = {c.claim_id: s for c in members if (s := _specific(c, places))}
+    if len(named) < 3:
+        return set()
+    return {
+        claim_id
+        for claim_id, mine in named.items()
+        if not any(_related(mine, other, places) for o, other in named.items() if o != claim_id)
+    }
+
+
+def place_conflicts(members: Sequence[ClaimRecord], places: PlaceIndex) -> list[Conflict]:
+    """Claims tied by the same figure that name unrelated places: someone has the place wrong."""
+    outliers = place_outliers(members, places)
+    named = [(c, _specific(c, places)) for c in sorted(members, key=lambda r: r.claim_id)]
+    named = [(c, ids) for c, ids in named if ids]
+    if outliers:
+        agreed = sorted({p for c, ids in named if c.claim_id not in outliers for p in ids})
+        return [
+            Conflict(
+                "place",
+                f"places disagree: {_names(places, ids)} per {c.source} (claim {c.claim_id}), "
+                f"where the other claims say {_names(places, agreed)}; the event is not "
+                f"placed at {_names(places, ids)}",
+            )
+            for c, ids in named
+            if c.claim_id in outliers
+        ]
+    for i, (a, a_ids) in enumerate(named):
+        for b, b_ids in named[i + 1 :]:
+            if not _related(a_ids, b_ids, places):
+                return [
+                    Conflict(
+                        "place",
+                        f"places disagree: {_names(places, a_ids)} per {a.source} "
+                        f"(claim {a.claim_id}); {_names(places, b_ids)} per {b.source} "
+                        f"(claim {b.claim_id})",
+                    )
+                ]
+    return []
+
+
+def _names(places: PlaceIndex, ids: Iterable[str]) -> str:
+    return ", ".join(sorted(_name(places, p) for p in ids))
+
+
+def _name(places: PlaceIndex, place_id: str) -> str:
+    info = places.places.get(place_id)
+    return info.name or place_id if info else place_id
