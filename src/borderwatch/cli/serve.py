@@ -8,15 +8,15 @@ import typer
 import uvicorn
 
 from borderwatch.cli.context import err_console, open_store
+from borderwatch.flows.context import FlowContext
 from borderwatch.settings import Settings
+from borderwatch.store.session import Store
 from borderwatch.web.app import create_app
 
 
-def run_server(settings: Settings, host: str, port: int) -> None:
-    """Serve the app for `settings` until interrupted."""
-    store = open_store(settings)
-    app = create_app(settings, store)
-    err_console.print(f"borderwatch is serving on http://{host}:{port}/  (Ctrl-C stops it)")
+def serve_app(settings: Settings, store: Store, context: FlowContext, host: str, port: int) -> None:
+    """Serve the app on `store` until interrupted."""
+    app = create_app(settings, store, context)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 
@@ -25,7 +25,10 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
     """Serve the web app (map, timeline, reports, review) and the JSON API at /api/v1."""
-    run_server(Settings.from_env(), host, port)
+    settings = Settings.from_env()
+    store = open_store(settings)
+    err_console.print(f"borderwatch is serving on http://{host}:{port}/  (Ctrl-C stops it)")
+    serve_app(settings, store, FlowContext.for_pack(settings.region_pack), host, port)
 
 
 def register(app: typer.Typer) -> None:

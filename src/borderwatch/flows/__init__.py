@@ -1,0 +1,1 @@
+"""Flows: the orchestration of several steps (intake → extraction → fusion → picture)."""
