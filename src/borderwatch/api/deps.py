@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from borderwatch.accounts import service as accounts
 from borderwatch.accounts.roles import Action, require
 from borderwatch.errors import AuthenticationError, PermissionDeniedError
+from borderwatch.flows.context import FlowContext
 from borderwatch.store.session import Store
 
 SESSION_COOKIE = "bw_session"
@@ -44,6 +45,12 @@ def get_db(request: Request) -> Iterator[Session]:
 
 
 DB = Annotated[Session, Depends(get_db)]
+
+
+def context_of(request: Request) -> FlowContext:
+    """The region pack, extraction pipeline and picture frame the app serves."""
+    context: FlowContext = request.app.state.context
+    return context
 
 
 def get_principal(request: Request, db: DB) -> Principal | None:

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from borderwatch.accounts.service import LoginThrottle
 from borderwatch.api.routes import router as api_router
-from borderwatch.errors import AuthenticationError, BorderwatchError
+from borderwatch.errors import AuthenticationError, BorderwatchError, InputError
+from borderwatch.flows.context import FlowContext
 from borderwatch.settings import Settings
 from borderwatch.store.session import Store
 from borderwatch.web.pages import register_pages
@@ -54,9 +55,17 @@ async def _on_error(request: Request, exc: Exception) -> Response:
     return page(request, "error.html", {"error": exc.to_dict()}, status_code=exc.http_status)
 
 
-def create_app(
-    settings: Settings, store: Store, extra_state: dict[str, Any] | None = None
-) -> FastAPI:
+async def _on_invalid(request: Request, exc: Exception) -> Response:
+    """Malformed parameters get the one error shape (or page), not the framework's own."""
+    assert isinstance(exc, RequestValidationError)
+    problems = "; ".join(
+        f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', '')}"
+        for e in exc.errors()
+    )
+    return await _on_error(request, InputError(problems or "the request is malformed"))
+
+
+def create_app(settings: Settings, store: Store, context: FlowContext | None = None) -> FastAPI:
     """The app serving `store`; nothing happens until a server runs it."""
     app = FastAPI(
         title="borderwatch",
@@ -69,9 +78,9 @@ def create_app(
     app.state.settings = settings
     app.state.store = store
     app.state.throttle = LoginThrottle()
-    for key, value in (extra_state or {}).items():
-        setattr(app.state, key, value)
+    app.state.context = context or FlowContext.for_pack(settings.region_pack)
     app.add_exception_handler(BorderwatchError, _on_error)
+    app.add_exception_handler(RequestValidationError, _on_invalid)
     app.include_router(api_router)
     register_pages(app)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

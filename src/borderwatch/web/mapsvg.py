@@ -77,7 +77,8 @@ def _path(project: Projection, coordinates: Sequence[Point], close: bool) -> str
 
 
 def _country(project: Projection, feature: dict[str, Any], home: str) -> str:
-    code = str(feature.get("properties", {}).get("iso_a2", ""))
+    properties = feature.get("properties") or {}
+    code = str(properties.get("country") or properties.get("iso_a2") or "")
     d = " ".join(_path(project, ring, True) for ring in _rings(feature["geometry"]))
     css = "country home" if code == home else "country"
     return f'<path class="{css}" d="{d}"><title>{escape(code)}</title></path>'

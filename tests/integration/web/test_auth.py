@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fastapi.testclient import TestClient
-
 from tests.integration.web.conftest import PASSWORD, csrf_of, sign_in
 
 
