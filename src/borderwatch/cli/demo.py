@@ -69,7 +69,7 @@ def demo(
     )
     with store.unit_of_work() as session:
         as_of = picture_service.latest_event_date(session)
-        print_picture(picture_service.get_picture(session, context.frame, as_of))
+        print_picture(picture_service.get_picture(session, context.frame, as_of), context.frame)
     credentials = create_demo_users(store)
     if not serve:
         return

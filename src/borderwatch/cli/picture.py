@@ -100,26 +100,20 @@ def picture(
     elif output is Format.geojson:
         print_json(picture_geojson(result))
     else:
-        print_picture(result)
+        print_picture(result, frame)
 
 
-def print_picture(result: Picture) -> None:
+def print_picture(result: Picture, frame: Frame | None = None) -> None:
     """The picture as a table on the terminal, with the whole border's figures below it."""
     known = f", as known at {result.known_at.isoformat()}" if result.known_at else ""
     table = Table(title=f"Border picture as of {result.as_of.isoformat()}{known}")
-    for column in (
-        "#",
-        "section",
-        "km",
-        "far side",
-        "near side",
-        "activity",
-        "crossed",
-        "impact",
-        "why",
-    ):
+    far, near = ("far side", "near side")
+    if frame is not None:
+        far, near = f"far side ({frame.far_country})", f"near side ({frame.home_country})"
+    for column in ("#", far, near, "km", "impact", "crossed", "why"):
         table.add_column(column, overflow="fold")
-    for row in table_rows(result):
+    names = {pid: p.name for pid, p in frame.places.places.items()} if frame else None
+    for row in table_rows(result, names):
         table.add_row(*row)
     console.print(table)
     figures = result.figures

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from borderwatch.picture.state import Picture, SectionState, SideState
@@ -93,18 +94,21 @@ def picture_geojson(value: Picture) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def table_rows(value: Picture) -> list[list[str]]:
-    """One row per section for the terminal table."""
+def table_rows(value: Picture, names: Mapping[str, str] | None = None) -> list[list[str]]:
+    """One row per section for the terminal table, places by name where `names` has them."""
+    names = names or {}
+
+    def side(unit: str | None, controller: str) -> str:
+        return f"{names.get(unit or '', unit or '-')} ({controller})"
+
     return [
         [
             str(s.section.seq),
-            s.section.id,
+            side(s.far.unit, s.far.controller),
+            side(s.near.unit, s.near.controller),
             f"{s.section.length_km:,.0f}",
-            f"{s.far.unit or '-'}: {s.far.controller}",
-            f"{s.near.unit or '-'}: {s.near.controller}",
-            ", ".join(f"{k} {len(v)}" for k, v in s.activity.items()) or "-",
-            f"{s.people_crossed:,.0f}",
             s.impact_level.value,
+            f"{s.people_crossed:,.0f}",
             "; ".join(r.text for r in s.reasons) or "-",
         ]
         for s in value.sections
