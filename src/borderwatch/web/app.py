@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from borderwatch.accounts.service import LoginThrottle
+from borderwatch.api.plan_routes import router as plan_api_router
 from borderwatch.api.routes import router as api_router
 from borderwatch.errors import AuthenticationError, BorderwatchError, InputError
 from borderwatch.flows.context import FlowContext
@@ -82,6 +83,7 @@ def create_app(settings: Settings, store: Store, context: FlowContext | None = N
     app.add_exception_handler(BorderwatchError, _on_error)
     app.add_exception_handler(RequestValidationError, _on_invalid)
     app.include_router(api_router)
+    app.include_router(plan_api_router)
     register_pages(app)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_middleware(SecurityHeaders)
