@@ -56,7 +56,7 @@ for module in (
 def main(argv: list[str] | None = None) -> int:
     """Entry point: runs the command and turns a BorderwatchError into one line and exit code 1."""
     try:
-        app(args=argv, standalone_mode=False)
+        result = app(args=argv, standalone_mode=False)
     except BorderwatchError as exc:
         err_console.print(
             f"error [{exc.code}]: {exc.message}", markup=False, highlight=False, soft_wrap=True
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             show()
             return int(exit_code)
         raise
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":

@@ -92,7 +92,9 @@ def ingest(
         console.print(_table(outcomes))
     failed = [o for o in outcomes if o.error and not o.new_reports and not o.known_reports]
     for o in failed:
-        err_console.print(f"error [intake_failed]: {o.name}: {o.error}", soft_wrap=True)
+        err_console.print(
+            f"error [intake_failed]: {o.name}: {o.error}", soft_wrap=True, markup=False
+        )
     if failed:
         raise typer.Exit(1)
 
