@@ -21,7 +21,6 @@ class Settings:
     data_dir: Path
     region_pack: str = DEFAULT_REGION_PACK
     max_report_bytes: int = MAX_REPORT_BYTES
-    secret_key: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -35,5 +34,4 @@ class Settings:
             database_url=url,
             data_dir=data_dir,
             region_pack=env.get("BORDERWATCH_REGION_PACK", DEFAULT_REGION_PACK),
-            secret_key=env.get("BORDERWATCH_SECRET_KEY", ""),
         )
