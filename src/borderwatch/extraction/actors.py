@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from borderwatch.extraction.document import ActorMention, Document, Token
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
+from borderwatch.extraction.patterns import trie_pattern
 from borderwatch.extraction.tokenizer import tokenize
 
 
@@ -88,23 +89,44 @@ class AliasIndex:
             self._by_first.setdefault(entry.words[0], []).append(entry)
         for entries in self._by_first.values():
             entries.sort(key=lambda a: len(a.words), reverse=True)
+        # Most tokens start no alias: one set lookup each skips them (possessives included).
+        self._starts = frozenset(
+            word + suffix for word in self._by_first for suffix in ("", *_POSSESSIVE)
+        )
+        # "the" starts dozens of aliases: the word after it leaves the few worth trying.
+        self._single = {w: [a for a in e if len(a.words) == 1] for w, e in self._by_first.items()}
+        self._by_pair = {
+            (word, second): [a for a in entries if len(a.words) == 1 or a.words[1] == second]
+            for word, entries in self._by_first.items()
+            for second in {a.words[1] for a in entries if len(a.words) > 1}
+        }
 
     def find(self, tokens: list[Token]) -> list[tuple[int, int, str]]:
         """Non-overlapping matches as (start, end, folded alias), in text order."""
+        starts = self._starts
         found: list[tuple[int, int, str]] = []
-        i = 0
-        while i < len(tokens):
-            word = tokens[i].lower
-            entries = self._by_first.get(word, [])
-            if word != _bare(word):
-                entries = [*entries, *self._by_first.get(_bare(word), [])]
-            hit = next((h for a in entries if (h := self._match(tokens, i, a))), None)
-            if hit is None:
-                i += 1
+        free = 0  # the first token after the last match
+        for i in [i for i, token in enumerate(tokens) if token.lower in starts]:
+            if i < free:
                 continue
-            found.append(hit[0])
-            i += hit[1]
+            for alias in self._entries(tokens, i):
+                hit = self._match(tokens, i, alias)
+                if hit:
+                    found.append(hit[0])
+                    free = i + hit[1]
+                    break
         return found
+
+    def _entries(self, tokens: list[Token], i: int) -> list[_Alias]:
+        """The aliases that may start at token `i`, longest first ("Russia's" may also start
+        "Russia"); without a possessive, only those whose second word comes next."""
+        word = tokens[i].lower
+        if word.endswith(_POSSESSIVE):
+            return [*self._by_first.get(word, []), *self._by_first.get(word[:-2], [])]
+        after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if after.endswith(_POSSESSIVE):
+            return self._by_first[word]
+        return self._by_pair.get((word, after)) or self._single[word]
 
     @staticmethod
     def _match(
@@ -155,7 +177,7 @@ class ActorComponent:
         self._states = {
             d.lower(): e.actor for e in self._entries.values() for d in e.actor.demonyms
         }
-        demonym = "|".join(re.escape(d) for d in sorted(self._states, key=len, reverse=True))
+        demonym = trie_pattern(self._states)
         nouns = "|".join(re.escape(n) for n in lexicon.forces_nouns)
         self._coordinated = re.compile(
             rf"(?<![\w-])(?:{demonym})(?:\s*,\s*(?:{demonym}))*\s*,?\s+and\s+(?:{demonym})"
@@ -178,7 +200,20 @@ class ActorComponent:
     def __call__(self, doc: Document) -> Document:
         mentions = [m for m in self._mentions(doc) if m is not None]
         named = {m.actor_id for m, e in mentions if not e.context_only}
-        kept = [m for m, e in mentions if not e.context_only or e.actor.id in named]
+        # A report that names a country ("Tajik", "TJ side") makes its forces' bare names
+        # ("border guards", "BG") theirs, as an analyst reads a field note.
+        countries = {
+            c
+            for c in (
+                self._states[d.group().lower()].country for d in self._demonym.finditer(doc.text)
+            )
+            if c
+        }
+        kept = [
+            m
+            for m, e in mentions
+            if not e.context_only or e.actor.id in named or e.actor.country in countries
+        ]
         kept += self._coordinated_forces(doc.text, kept)
         kept.sort(key=lambda m: m.start)
         doc.actors = self._resolve_references(doc, kept)

@@ -38,6 +38,11 @@ class AttributionLexicon(Lexicon):
     articles: list[str]
     dateline_pattern: str
     letterhead_patterns: list[str]
+    phrase_cues: list[str] = Field(
+        default=[],
+        description="'according to', 'per': a phrase after one that ends the "
+        "sentence is its speaker",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +102,20 @@ class AttributionComponent:
             re.IGNORECASE,
         )
         self._backref = {w.lower() for w in lexicon.backref_nouns}
+        # "according to the report": no name of its own, the chain named before goes on
+        # the cue opens the sentence up to a comma, or closes it
+        self._cue_phrase = re.compile(
+            rf"(?:^|(?<=[,;(])\s*|\s)(?:{_phrases(lexicon.phrase_cues)})\s+"
+            rf"(?:{_phrases(lexicon.articles)}\s+)?"
+            rf"(?P<phrase>[^\W\d][\w'’-]*(?:\s+[\w'’-]+){{0,3}}?)"
+            rf"(?:\s*,|\s*[.;)]?\s*$)",
+            re.IGNORECASE,
+        )
+        self._cue_backref = re.compile(
+            rf"(?<![\w-]){_phrases(lexicon.cues_before)}\s+(?:the|this|that|its|their)\s+"
+            rf"{_phrases(lexicon.backref_nouns)}(?![\w-])",
+            re.IGNORECASE,
+        )
         self._pronouns = {w.lower() for w in lexicon.backref_pronouns}
         prefixes = _phrases(lexicon.speaker_prefixes)
         self._speaker_prefix = re.compile(rf"^{prefixes}\s+", re.IGNORECASE)
@@ -170,7 +189,22 @@ class AttributionComponent:
             links += self._actor_speakers(doc, start, end, links)
         if not any(x.group == _SPEAKER for x in links):
             links += self._phrase_speaker(doc.text, start, end, links)
+        if not links:
+            back = self._cue_backref.search(doc.text, start, end)
+            links = [_Link(back.start(), back.end(), "", _BACK)] if back else []
+        if not links:
+            links = self._cued_phrase(doc.text, start, end)
         return links
+
+    def _cued_phrase(self, text: str, start: int, end: int) -> list[_Link]:
+        """A speaker outside the list closing a sentence after a cue: "..., according to the
+        site manager.", "... w/o fight, per elders."."""
+        match = self._cue_phrase.search(text[start:end])
+        if match is None or (match.group().rstrip().endswith(",") and match.start() > 0):
+            return []
+        phrase = _TRAILING_PLACE.sub("", " ".join(match.group("phrase").split()))
+        s, e = start + match.start("phrase"), start + match.end("phrase")
+        return [_Link(s, e, self.canonical(phrase), _SPEAKER)]
 
     def _group(self, text: str, start: int, end: int, s: int, e: int, source: Source) -> int | None:
         """Where a source mention sorts in the chain, or None when no cue makes it one."""
@@ -210,9 +244,10 @@ class AttributionComponent:
         """Actors outside the source list who speak ("Rahmon said") are the innermost link."""
         speakers = []
         for actor in doc.actors:
-            inside = start <= actor.start and actor.end <= end
+            if not start <= actor.start or not actor.end <= end:
+                continue  # only this sentence's actors speak in it
             overlaps = any(x.start < actor.end and actor.start < x.end for x in links)
-            verb = self._speech.search(doc.text[actor.end : end]) if inside else None
+            verb = self._speech.search(doc.text[actor.end : end])
             # "Tokayev told Rahmon ...": a conversation between actors, not a source
             listener = verb and any(
                 0 <= a.start - (actor.end + verb.end()) <= 2 for a in doc.actors

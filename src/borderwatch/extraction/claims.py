@@ -1,9 +1,13 @@
-"""Claim assembly: one claim per event type per sentence, with the arguments of its clause.
+"""Claim assembly: one claim per event per sentence, with the arguments of its clause.
 
 Choices, so that gold annotators and fusion know what to expect:
-- One claim per event type per sentence: two triggers of one type in a sentence ("discussed ...
-  and agreed to ...") make one claim; a list of places under one trigger ("took control of the
-  districts of A, B ... F") is ONE claim with six places.
+- One claim per event type per sentence, split where a subordinate clause of the same type
+  starts ("X fell on Monday, hours after the militants overran Y" is two): two coordinated
+  triggers ("discussed ... and agreed to ...") make one claim; a list of places under one
+  trigger ("took control of the districts of A, B ... F") is ONE claim with six places.
+- A trigger that only describes a participant ("the soldiers who crossed ...") makes no claim
+  beside another event of the sentence; a rule may yield to a type found in the same sentence
+  ("reservists to reinforce the frontier" is the call-up); `other` gives way to any type.
 - Places, actors and quantities come from the clauses that hold the claim's triggers (a sentence
   splits at the clause breaks of `events.json`); places and actors fall back to the sentence.
   A province that contains another place of the claim (the province in "the districts of A and
@@ -11,10 +15,11 @@ Choices, so that gold annotators and fusion know what to expect:
 - Speakers (actors inside an attribution, "Tajik authorities say") are not actors of the claim.
 - A clause opening with a pronoun ("they are preparing ...") takes the sentence's first actor,
   or the previous sentence's when the sentence itself opens with it.
-- The date is the clause's, else the sentence's, else the latest earlier in the paragraph, else
-  the first date of the report before it, else the report's reference date.
-- The attribution chain is the sentence's own, else the latest earlier in the paragraph, else the
-  report's (publisher and dateline agency).
+- A sentence wholly in brackets with a trigger and nothing it needs is an aside, not a claim.
+- The date is the clause's, else the sentence's, else the time the narrative runs on
+  (`running_time`), else the report's reference date.
+- The attribution chain is the sentence's own, else the latest earlier in the paragraph (a list
+  item is a paragraph), else the report's (publisher and dateline agency).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
+from borderwatch.extraction import running_time
 from borderwatch.extraction.attribution import report_chain
 from borderwatch.extraction.document import (
     ActorMention,
@@ -38,9 +44,11 @@ from borderwatch.extraction.document import (
     TriggerMention,
 )
 from borderwatch.extraction.events import ArgumentSpec, EventLexicon
+from borderwatch.extraction.running_time import PARAGRAPH, RunningTime
 from borderwatch.types import DatePrecision, EventType
 
-_PARAGRAPH = re.compile(r"\n\s*\n")
+# A sentence wholly in brackets is an aside: a note on the source, a disclaimer.
+_ASIDE = re.compile(r"\s*\([^()]*\)[.\s]*")
 _WHOLE_SENTENCE = frozenset({EventType.ARMED_CLASH, EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT})
 Span = tuple[int, int]
 
@@ -103,6 +111,7 @@ class ClaimAssembler:
         countries: frozenset[str] = frozenset(),
     ) -> None:
         self._strength = {rule.id: rule.strength for rule in lexicon.rules}
+        self._yields = {rule.id: frozenset(rule.yields_to) for rule in lexicon.rules}
         self._arguments: Mapping[EventType, ArgumentSpec] = lexicon.arguments
         self._ancestors = ancestors or {}
         self._countries = countries
@@ -116,6 +125,11 @@ class ClaimAssembler:
         )
         self._plural = {" ".join(p.lower().split()) for p in lexicon.plural_pronouns}
         self._possessive = re.compile(r"[\w-]+['’]s\s+$")
+        self._running_time = RunningTime()
+        relative = "|".join(f"(?:{r})" for r in lexicon.relative_openers) or "(?!)"
+        subordinate = "|".join(f"(?:{b})" for b in lexicon.subordinate_breaks) or "(?!)"
+        self._subordinate = re.compile(subordinate, re.IGNORECASE)
+        self._relative = re.compile(rf"(?<![\w-])(?:{relative})\s+$", re.IGNORECASE)
 
     def __call__(self, doc: Document) -> Document:
         sentences = self._sentences(doc)
@@ -126,19 +140,53 @@ class ClaimAssembler:
         claims: list[Claim] = []
         for index, sentence in enumerate(sentences):
             local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))  # type: ignore[arg-type]
-            by_type: dict[EventType, list[TriggerMention]] = {}
-            for trigger in local.triggers:
-                by_type.setdefault(trigger.event_type, []).append(trigger)
-            for event_type, group in by_type.items():
-                claim = self._claim(doc, sentences, index, local, event_type, group)
-                if claim.confidence >= self._min_confidence:
-                    claims.append(claim)
+            for event_type, group in self._main_types(doc.text, local.triggers).items():
+                for part in self._events_of(doc.text, sentence, group):
+                    claim = self._claim(doc, sentences, index, local, event_type, part)
+                    if claim.confidence >= self._min_confidence:
+                        claims.append(claim)
         doc.claims = claims
         return doc
 
+    def _events_of(
+        self, text: str, sentence: _Sentence, triggers: list[TriggerMention]
+    ) -> list[list[TriggerMention]]:
+        """Triggers of one type split where a subordinate clause starts: "X fell on Monday,
+        hours after the militants overran Y" is two events; "discussed ... and agreed" one,
+        and so is every statement or clash of one sentence (they take the whole sentence)."""
+        if len(triggers) == 1 or triggers[0].event_type in _WHOLE_SENTENCE:
+            return [triggers]
+        cuts = [m.start() for m in self._subordinate.finditer(text, sentence.start, sentence.end)]
+        parts: dict[int, list[TriggerMention]] = {}
+        for trigger in triggers:
+            parts.setdefault(bisect_left(cuts, trigger.start), []).append(trigger)
+        return list(parts.values())
+
+    def _main_types(
+        self, text: str, triggers: list[TriggerMention]
+    ) -> dict[EventType, list[TriggerMention]]:
+        """The sentence's triggers by type, without those that yield to another type found
+        ("reservists to reinforce the frontier" is a call-up), the types that only describe a
+        participant ("the soldiers who crossed ...") beside a main event, and `other` beside
+        any."""
+        present = {t.event_type for t in triggers if not self._yields.get(t.rule)}
+        by_type: dict[EventType, list[TriggerMention]] = {}
+        for trigger in triggers:
+            if not self._yields.get(trigger.rule, frozenset()) & present:
+                by_type.setdefault(trigger.event_type, []).append(trigger)
+        relative = {
+            t: all(self._relative.search(text, max(0, g.start - 25), g.start) for g in group)
+            for t, group in by_type.items()
+        }
+        if not all(relative.values()):
+            by_type = {t: g for t, g in by_type.items() if not relative[t]}
+        if len(by_type) > 1:
+            by_type.pop(EventType.OTHER, None)
+        return by_type
+
     def _sentences(self, doc: Document) -> list[_Sentence]:
-        breaks = [m.end() for m in _PARAGRAPH.finditer(doc.text)]
-        dateline_end = _dateline_end(doc)
+        breaks = [m.end() for m in PARAGRAPH.finditer(doc.text)]
+        dateline_end = running_time.dateline_end(doc)
         result = []
         for start, end in doc.sentences:
             if start < dateline_end < end:
@@ -197,7 +245,24 @@ class ClaimAssembler:
         claim.confidence = self._confidence(
             claim, triggers, len(attribution) > len(report_chain(doc))
         )
+        aside = _ASIDE.fullmatch(claim.evidence_text) is not None
+        if aside and self._bare(local, clauses, claim):
+            claim.confidence = 0.0
         return claim
+
+    def _bare(self, local: _Local, clauses: list[Span], claim: Claim) -> bool:
+        """A trigger with nothing of its own around it ("(...; exercise material)") that lacks
+        an argument its type needs is a word in passing, not a claim."""
+        mentions: list[PlaceMention | ActorMention | QuantityMention] = [
+            *local.places,
+            *local.actors,
+            *local.quantities,
+        ]
+        if any(_within(m, clauses) for m in mentions):
+            return False
+        spec = self._arguments.get(claim.type, ArgumentSpec(required=[], optional=[]))
+        have = {"actor": claim.actors, "place": claim.places, "quantity": claim.quantities}
+        return any(not have.get(a, True) for a in spec.required)
 
     def _places(self, local: _Local, clauses: list[Span], others: list[Span]) -> list[PlaceMention]:
         """The places of the claim's clauses, else of the sentence outside other claims'."""
@@ -277,16 +342,7 @@ class ClaimAssembler:
         for candidates in ([d for d in local.dates if _within(d, clauses)], local.dates):
             if candidates:
                 return min(candidates, key=lambda d: abs(d.start - trigger_at))
-        dated = [d for d in doc.dates if d.value is not None]
-        earlier = [d for d in dated if sentence.paragraph <= d.start < sentence.start]
-        if earlier:
-            return earlier[-1]
-        lead = [d for d in dated if d.start < sentence.start]
-        if lead:
-            return lead[0]
-        if doc.reference_date is None:
-            return None
-        return DateMention(0, 0, "", doc.reference_date, DatePrecision.DAY, doc.reference_assumed)
+        return self._running_time.before(doc, sentence.start)
 
     def _confidence(
         self, claim: Claim, triggers: list[TriggerMention], own_attribution: bool
@@ -305,13 +361,6 @@ class ClaimAssembler:
         score -= 0.15 * sum(not present[a] for a in spec.required)
         score += 0.03 if own_attribution else 0.0
         return min(0.99, max(0.05, score))
-
-
-def _dateline_end(doc: Document) -> int:
-    for mention in doc.attributions:
-        if mention.start == 0 and not mention.text:
-            return mention.end
-    return 0
 
 
 def _attribution(doc: Document, sentence: _Sentence) -> tuple[str, ...]:

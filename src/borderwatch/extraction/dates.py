@@ -52,11 +52,24 @@ class _Resolved:
 class _Context:
     """What resolution needs besides the match: the reference and the mentions found so far."""
 
-    def __init__(self, doc: Document, mentions: list[DateMention]) -> None:
+    def __init__(self, doc: Document, mentions: list[DateMention], rules: _DateRules) -> None:
         self.doc = doc
+        self.future_marker = rules.future
+        self.speech = rules.speech
         self.reference = doc.reference_date
         self.mentions = mentions
         self.sentence_starts = [s for s, _ in doc.sentences]
+
+    def future(self, offset: int) -> bool:
+        """Whether the sentence at `offset` speaks of a scheduled future ("on Saturday, the
+        market is due to reopen"), not of the day something was said ("said on Tuesday")."""
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if index < 0:
+            return False
+        start, end = self.doc.sentences[index]
+        if self.future_marker.search(self.doc.text, start, end) is None:
+            return False
+        return self.speech.search(self.doc.text, start, offset) is None
 
     def anchor(self, offset: int) -> date | None:
         """The latest day-precision date before `offset` in the same sentence."""
@@ -83,11 +96,17 @@ class _DateRules:
         self.month_prepositions = frozenset(self.lexicon.month_prepositions)
         self.year_prepositions = frozenset(self.lexicon.year_prepositions)
         self.parts = {_normal(k): v for k, v in self.lexicon.parts_of_month.items()}
+        labels = "|".join(_phrase(w) for w in self.lexicon.reference_labels) or "(?!)"
+        self._label = re.compile(rf"(?:^|\n)[ \t]*(?:{labels})[ \t]*(?:\w+,?[ \t]+)?$", re.I)
+        future = "|".join(_phrase(w) for w in self.lexicon.future_markers) or "(?!)"
+        self.future = re.compile(rf"(?<![\w-])(?:{future})(?![\w-])", re.I)
+        speech = "|".join(_phrase(w) for w in self.lexicon.speech_verbs) or "(?!)"
+        self.speech = re.compile(rf"(?<![\w-])(?:{speech})(?![\w-])", re.I)
 
     def find(self, doc: Document) -> list[DateMention]:
         """Every time expression of the document, in text order."""
         mentions: list[DateMention] = []
-        context = _Context(doc, mentions)
+        context = _Context(doc, mentions, self)
         match_at, claimed_end = self.patterns.pattern.match, 0
         for i in self.patterns.candidates(doc.tokens):
             start = doc.tokens[i].start
@@ -99,11 +118,20 @@ class _DateRules:
             mention = self._mention(match, context, i)
             if mention is not None:
                 mentions.append(mention)
+                self._relabel(doc.text, mention, context)
             if mention is not None or match.lastgroup not in _RANGES:
                 # "31 June" is not a date and neither is "June" in it; but "SITREP 11 - 05 JUL"
                 # is no range, and "05 JUL" in it is a date.
                 claimed_end = match.end()
         return mentions
+
+    def _relabel(self, text: str, mention: DateMention, context: _Context) -> None:
+        """A labelled date line ("Date: Wed, 14 Jul 2021" of a forwarded message) dates what
+        follows it: later relative expressions ("yesterday") count from it."""
+        if mention.precision != DAY or mention.value is None:
+            return
+        if self._label.search(text, max(0, mention.start - 30), mention.start):
+            context.reference = mention.value
 
     def _mention(self, m: re.Match[str], context: _Context, i: int) -> DateMention | None:
         if not self._plausible(m, context, i):
@@ -230,7 +258,8 @@ class _DateRules:
             return None
         ref, weekday = c.reference, self.lexicon.weekdays[m.group("wd").lower().rstrip(".")]
         relation = _normal(m.group("wd_rel") or "")
-        if relation in self.lexicon.weekday_next:
+        forward = relation not in self.lexicon.weekday_last and c.future(m.start())
+        if relation in self.lexicon.weekday_next or forward:
             return _Resolved(ref + timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1), DAY)
         back = (ref.weekday() - weekday) % 7
         if back == 0 and relation in self.lexicon.weekday_last:
@@ -305,6 +334,10 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _phrase(words: str) -> str:
+    return re.escape(words).replace(r"\ ", r"\s+")
 
 
 def _normal(phrase: str) -> str:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from borderwatch.extraction.document import Document, TriggerMention
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
+from borderwatch.extraction.patterns import trie_pattern
 from borderwatch.types import EventType
 
 Argument = Literal["actor", "place", "date", "quantity"]
@@ -55,6 +56,9 @@ class TriggerRule(BaseModel):
     type: EventType
     pattern: str = Field(min_length=2)
     strength: float = Field(gt=0, le=1)
+    yields_to: list[EventType] = Field(
+        default=[], description="types whose trigger in the same sentence makes this one moot"
+    )
 
 
 class EventLexicon(Lexicon):
@@ -68,6 +72,12 @@ class EventLexicon(Lexicon):
     pronouns: list[str] = Field(description="a clause opening with one refers back")
     plural_pronouns: list[str] = Field(description="refer back to every actor, not the first")
     min_confidence: float = Field(ge=0, le=1, description="weaker claims are dropped")
+    subordinate_breaks: list[str] = Field(
+        default=[], description="regexes: clause breaks that start another event's clause"
+    )
+    relative_openers: list[str] = Field(
+        default=[], description="regexes: a trigger after one only describes a participant"
+    )
     rules: list[TriggerRule]
 
 
@@ -83,6 +93,7 @@ def event_types() -> dict[EventType, EventTypeInfo]:
 
 
 _GAP = re.compile(r"\{(\d+)\}")
+_WORD = re.compile(r"[a-z'-]*")
 
 
 def first_words(pattern: str) -> set[str]:
@@ -108,6 +119,40 @@ def first_words(pattern: str) -> set[str]:
     if rest.startswith("?"):
         found |= first_words(rest[1:])
     return found
+
+
+def leading_letters(pattern: str) -> set[str]:
+    """Letters every match of a rule pattern surely starts with: like `first_words`, but a
+    letter a quantifier makes optional ("troops?") is left out, and so is what an unknown
+    shape hides, down to "" (a match may start anywhere)."""
+    pattern = pattern.strip()
+    alternatives = _top_level_alternatives(pattern)
+    if len(alternatives) > 1:
+        return set().union(*(leading_letters(a) for a in alternatives))
+    if not pattern.startswith("(?:"):
+        word = re.match(r"[a-z'-]*", pattern).group()  # type: ignore[union-attr]
+        return {word[:-1] if pattern[len(word) : len(word) + 1] in ("?", "*", "{") else word}
+    depth = 0
+    for end, char in enumerate(pattern):  # noqa: B007 - `end` is read after the loop
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            break
+    found, rest = leading_letters(pattern[3:end]), pattern[end + 1 :]
+    if rest.startswith(("?", "*")):
+        found |= leading_letters(rest[1:])
+    elif rest.startswith("{"):
+        found.add("")
+    return found
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    alternatives, depth, start = [], 0, 0
+    for i, char in enumerate(pattern):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            alternatives.append(pattern[start:i])
+            start = i + 1
+    return [*alternatives, pattern[start:]]
 
 
 def compile_pattern(pattern: str) -> str:
@@ -143,8 +188,10 @@ class EventComponent:
         self._by_type_folded: list[re.Pattern[str]] = []
         # Every match starts with one of these letters: try the rules only where one stands.
         starts = set().union(*(first_words(r.pattern) for r in lexicon.rules)) - {""}
-        alternatives = "|".join(re.escape(w) for w in sorted(starts, key=len, reverse=True))
-        self._starts = re.compile(rf"(?<![\w-])(?:{alternatives})")
+        self._starts = re.compile(rf"(?<![\w-])(?:{trie_pattern(starts)})")
+        # Per type, the letters its matches start with; per word, the types that may start there.
+        self._type_letters: list[tuple[str, ...]] = []
+        self._types_at_word: dict[str, tuple[int, ...]] = {}
         for event_type in EventType:
             rules = [r for r in lexicon.rules if r.type == event_type]
             if rules:
@@ -153,6 +200,9 @@ class EventComponent:
                 )
                 self._by_type.append(re.compile(alternatives))
                 self._by_type_folded.append(re.compile(alternatives, re.IGNORECASE))
+                self._type_letters.append(
+                    tuple(set().union(*(leading_letters(r.pattern) for r in rules)))
+                )
         negators = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in lexicon.negators)
         self._negated = re.compile(rf"(?<![\w-])(?:{negators})\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
         self._exempt = set(lexicon.negation_exempt)
@@ -164,8 +214,10 @@ class EventComponent:
         text = lowered if same else doc.text
         patterns = self._by_type if same else self._by_type_folded
         ends = [0] * len(patterns)
+        every_type = tuple(range(len(patterns)))
         for start in (m.start() for m in self._starts.finditer(lowered)):
-            for i, pattern in enumerate(patterns):
+            for i in self._types_at(lowered, start) if same else every_type:
+                pattern = patterns[i]
                 match = pattern.match(text, start) if start >= ends[i] else None
                 if match is None:
                     continue
@@ -177,13 +229,39 @@ class EventComponent:
                 ):
                     continue
                 triggers.append(TriggerMention(start, end, doc.text[start:end], rule.type, rule.id))
-        triggers.sort(key=lambda t: t.start)
-        doc.triggers = triggers
+        doc.triggers = _outermost(triggers)
         return doc
+
+    def _types_at(self, lowered: str, start: int) -> tuple[int, ...]:
+        """The types whose rules can match at `start`, by the word there (remembered)."""
+        word = _WORD.match(lowered, start).group()  # type: ignore[union-attr]
+        types = self._types_at_word.get(word)
+        if types is None:
+            if len(self._types_at_word) > 100_000:
+                self._types_at_word.clear()
+            types = self._types_at_word[word] = tuple(
+                i for i, letters in enumerate(self._type_letters) if word.startswith(letters)
+            )
+        return types
 
     def strength(self, trigger: TriggerMention) -> float:
         """How strongly the trigger's rule signals its event type."""
         return self.rules[trigger.rule].strength
+
+
+def _outermost(triggers: list[TriggerMention]) -> list[TriggerMention]:
+    """Triggers in text order without those inside a longer trigger of another type: the
+    longer phrase says more ("inspection of combat readiness" is an exercise, not a call-up)."""
+    triggers.sort(key=lambda t: (t.start, t.start - t.end))
+    kept: list[TriggerMention] = []
+    for trigger in triggers:
+        inside = any(
+            k.start <= trigger.start and trigger.end <= k.end and k.event_type != trigger.event_type
+            for k in kept[-4:]
+        )
+        if not inside:
+            kept.append(trigger)
+    return kept
 
 
 def _group(rule_id: str) -> str:

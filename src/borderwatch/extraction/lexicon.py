@@ -146,6 +146,15 @@ class DateLexicon(Lexicon):
     offsets_after: list[str] = Field(description="'after': before the anchor, or after it")
     offset_counts: list[str] = Field(description="'a' as in 'a day after'; digits and numbers too")
     anchored_days: dict[str, int] = Field(description="'the next day': +1")
+    reference_labels: list[str] = Field(
+        default=[], description="'Date:' opening a line: the date after it is the new reference"
+    )
+    future_markers: list[str] = Field(
+        default=[], description="'is due to': a weekday in the sentence is the next one"
+    )
+    speech_verbs: list[str] = Field(
+        default=[], description="'said' before a weekday: the day it was said, not a future one"
+    )
     year_prepositions: list[str]
 
 
@@ -176,6 +185,9 @@ class QuantityLexicon(Lexicon):
     stop_words: list[str] = Field(description="words that end the counted noun phrase")
     reference_words: list[str] = Field(description="'article' 5, 'resolution' 2593")
     time_words: list[str] = Field(description="'pm' and 'GMT' after a clock time")
+    clock_prepositions: list[str] = Field(
+        default=[], description="'since' in 'since 0300': four digits after one are a time"
+    )
     range_joiners: list[str]
     between_words: list[str]
     ignored_units: list[str] = Field(description="units that are not claim figures (durations)")

@@ -6,6 +6,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from pydantic import Field
+
 from borderwatch.extraction.actors import ActorLexicon
 from borderwatch.extraction.document import Document, PlaceMention
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
@@ -20,6 +22,10 @@ class PlaceLexicon(Lexicon):
     container_before: list[str]
     container_units: list[str]
     kind_after: dict[str, str]
+    kind_after_phrases: dict[str, str] = Field(description="', the capital of' after a name")
+    kind_before: dict[str, str] = Field(description="'bridge' in 'the bridge at Ishkashim'")
+    kind_before_joiners: list[str] = Field(description="'at' in 'the bridge at Ishkashim'")
+    side_notes: list[str] = Field(description="'side' in 'Ishkashim (Tajik side)'")
     river_articles: list[str]
 
 
@@ -29,6 +35,10 @@ class _Context:
 
     country: str | None
     near: str | None
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
 
 
 def _words(words: list[str]) -> str:
@@ -44,6 +54,7 @@ class PlaceComponent:
 
     def __init__(self, gazetteer: Gazetteer, language: str = "en") -> None:
         self.gazetteer = gazetteer
+        self._crossings = [p for p in gazetteer.places.values() if p.kind == "crossing"]
         lexicon = load_lexicon("places", language, PlaceLexicon)
         actors = load_lexicon("actors", language, ActorLexicon)
         self._demonyms = {
@@ -58,9 +69,24 @@ class PlaceComponent:
             rf"{_words(lexicon.container_before)}\s+(?:the\s+)?$", re.I
         )
         self._container_after = re.compile(rf"^\s+{_words(lexicon.container_units)}(?!\w)", re.I)
-        self._kinds = {" ".join(k.lower().split()): v for k, v in lexicon.kind_after.items()}
+        after = {**lexicon.kind_after, **lexicon.kind_after_phrases}
+        self._kinds = {_key(k): v for k, v in after.items()}
         kinds = sorted(lexicon.kind_after, key=len, reverse=True)
-        self._kind_after = re.compile(rf"^\s+(?P<unit>{_words(kinds)})(?!\w)", re.I)
+        phrases = sorted(lexicon.kind_after_phrases, key=len, reverse=True) or ["(?!)"]
+        self._kind_after = re.compile(
+            rf"^(?:\s+(?P<unit>{_words(kinds)})|\s*(?P<phrase>{_words(phrases)}))(?!\w)", re.I
+        )
+        self._kinds_before = {_key(k): v for k, v in lexicon.kind_before.items()}
+        before = sorted(lexicon.kind_before, key=len, reverse=True) or ["(?!)"]
+        joiners = lexicon.kind_before_joiners or ["(?!)"]
+        self._kind_before = re.compile(
+            rf"(?<![\w-])(?P<unit>{_words(before)})(?:\s+[\w'’-]+){{0,3}}?\s+"
+            rf"{_words(joiners)}\s+(?:the\s+)?$",
+            re.I,
+        )
+        demonyms = _words(sorted(self._demonyms, key=len, reverse=True))
+        sides = _words(lexicon.side_notes or ["(?!)"])
+        self._side_note = re.compile(rf"^\s*\((?P<d>{demonyms})\s+{sides}\)", re.I)
         self._river_before = re.compile(rf"(?<!\w){_words(lexicon.river_articles)}\s+$", re.I)
 
     def __call__(self, doc: Document) -> Document:
@@ -84,19 +110,41 @@ class PlaceComponent:
         context = self._context(text, start, end, spots)
         result = []
         for spot in spots:
-            own = self._demonym_before.search(text, max(start, spot.start - 20), spot.start)
+            own = self._demonym_before.search(
+                text, max(start, spot.start - 20), spot.start
+            ) or self._side_note.match(text[spot.end : end])
             country = self._demonyms[own.group("d").lower()] if own else context.country
             resolution = self._resolve(spot, country, context.near)
             kind = self._kind_hint(text, start, end, spot)
-            preferred = _of_kind(resolution, spot.resolution, kind, country) if kind else None
+            preferred = self._of_kind(resolution, spot.resolution, kind, country) if kind else None
             result.append(self._mention(spot, resolution, preferred))
         return result
+
+    def _of_kind(
+        self, resolution: Resolution, first: Resolution, kind: str, country: str | None
+    ) -> Match | None:
+        """The best candidate of `kind`; for a crossing named by its district or town ("the
+        bridge at Ishkashim"), the one crossing that lies in that place."""
+        found = _of_kind(resolution, first, kind, country)
+        if found is not None or kind != "crossing":
+            return found
+        for match in (*resolution.matches, *first.matches):
+            if country not in (None, match.place.country):
+                continue
+            inside = {match.place.id, match.place.parent if match.place.kind != "district" else ""}
+            crossings = [p for p in self._crossings if p.parent in inside]
+            if len(crossings) == 1:
+                return Match(crossings[0], match.score, match.matched)
+        return None
 
     def _kind_hint(self, text: str, start: int, end: int, spot: Spot) -> str | None:
         """The kind the words around a name point to: a unit word after it, "the" a river."""
         after = self._kind_after.search(text[spot.end : end])
         if after:
-            return self._kinds[" ".join(after.group("unit").lower().split())]
+            return self._kinds[_key(after.group("unit") or after.group("phrase"))]
+        before = self._kind_before.search(text, max(start, spot.start - 60), spot.start)
+        if before:
+            return self._kinds_before[_key(before.group("unit"))]
         if self._river_before.search(text, max(start, spot.start - 6), spot.start):
             return "river"
         return None

@@ -16,6 +16,7 @@ _YEARS = range(1800, 2101)
 _VERB_ENDINGS = ("ing", "ed")
 _POSSESSIVE = ("'s", "’s")
 _HYPHEN_TAIL = re.compile(r"-([^\W\d_]+(?:-[^\W\d_]+)*)")
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _YEAR_LIKE = re.compile(r"\d{4}(?:\s*[-–]\s*\d{2,4})?$")
 
 
@@ -46,6 +47,7 @@ class _QuantityRules:
         self.determiners = frozenset(lexicon.determiners)
         self.references = frozenset(lexicon.reference_words)
         self.time_words = frozenset(lexicon.time_words)
+        self.clock_prepositions = frozenset(lexicon.clock_prepositions)
         self.measures = frozenset(lexicon.measure_adjectives)
         self.partitive = frozenset(lexicon.partitive_heads)
         self.measure_units = frozenset(lexicon.measure_units)
@@ -115,10 +117,20 @@ class _QuantityRules:
             return False
         if i > 0 and doc.tokens[i - 1].text[0].isdigit() and not previous.endswith(("%",)):
             return False  # "37 221 1234": a phone number or a code, not two figures
-        if self.clock_tail.match(text, figure.end):
+        if self.clock_tail.match(text, figure.end) or self._is_clock(doc, i, figure):
             return False
         one = text[figure.start : figure.end].lower() in self.numbers.lexicon.article_words
         return not (one and self.of_tail.match(text, figure.end))  # "one of the soldiers"
+
+    def _is_clock(self, doc: Document, i: int, figure: Figure) -> bool:
+        """A 24-hour time written as four digits ("since 0300", "0430 local"): field notes."""
+        written = doc.text[figure.start : figure.end]
+        if not _CLOCK.fullmatch(written):
+            return False
+        previous = doc.tokens[i - 1].lower if i > 0 else ""
+        following = doc.tokens[i + 1].lower if i + 1 < len(doc.tokens) else ""
+        counts = (following,) in self.counted  # "by 1500 troops" counts troops
+        return written.startswith("0") or (previous in self.clock_prepositions and not counts)
 
     def _mention(self, doc: Document, i: int, figure: Figure) -> tuple[QuantityMention | None, int]:
         qualifier, start = self._qualifier(doc.tokens, i)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from borderwatch.extraction.document import Document, Token
 
@@ -32,24 +33,45 @@ def tokenize(text: str) -> list[Token]:
 
 def split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Sentence spans (start, end): a break after . ! ? before a capital, or at a line break."""
+    if not tokens:
+        return []
+    last = len(tokens) - 1
+    # Only the few tokens before a line break or at a . ! ? can end a sentence: test just those.
+    ends = _before_line_breaks(text, tokens)
+    ends.update(
+        i
+        for i, token in enumerate(tokens)
+        if token.text in _SENTENCE_END and i < last and _ends_sentence(tokens, i)
+    )
+    ends.add(last)
     sentences: list[tuple[int, int]] = []
-    start: int | None = None
-    for i, token in enumerate(tokens):
-        if start is None:
-            start = token.start
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is None or _ends_sentence(text, tokens, i, nxt):
-            sentences.append((start, token.end))
-            start = None
+    start = tokens[0].start
+    for i in sorted(ends):
+        sentences.append((start, tokens[i].end))
+        if i < last:
+            start = tokens[i + 1].start
     return sentences
 
 
-def _ends_sentence(text: str, tokens: list[Token], i: int, nxt: Token) -> bool:
-    token = tokens[i]
-    if "\n\n" in text[token.end : nxt.start] or "\n" in text[token.end : nxt.start].strip(" \t"):
-        return True
-    if token.text not in _SENTENCE_END:
-        return False
+def _before_line_breaks(text: str, tokens: list[Token]) -> set[int]:
+    """Indexes of the tokens followed by a line break before the next token."""
+    found: set[int] = set()
+    newline = text.find("\n")
+    while newline >= 0:
+        i = bisect_right(tokens, newline, key=_start) - 1
+        if 0 <= i < len(tokens) - 1 and tokens[i].end <= newline:
+            found.add(i)
+        newline = text.find("\n", newline + 1)
+    return found
+
+
+def _start(token: Token) -> int:
+    return token.start
+
+
+def _ends_sentence(tokens: list[Token], i: int) -> bool:
+    """Whether the . ! ? at `i` ends a sentence, judged by its neighbours."""
+    token, nxt = tokens[i], tokens[i + 1]
     previous = tokens[i - 1].lower if i > 0 else ""
     if token.text == "." and (previous in _ABBREVIATIONS or len(previous) == 1):
         return False

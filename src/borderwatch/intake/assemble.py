@@ -9,7 +9,12 @@ from datetime import date, datetime
 from borderwatch.intake.clean import clean_text, take_title
 from borderwatch.intake.items import PartialDate, ReadItem
 from borderwatch.intake.language import detect_language
-from borderwatch.intake.metadata import find_dateline, find_heading_date, resolve_published
+from borderwatch.intake.metadata import (
+    find_dateline,
+    find_heading_date,
+    resolve_published,
+    with_heading_year,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +50,7 @@ def assemble(parts: Parts, context: ReadContext) -> ReadItem:
         title, text, stated = _heading(text)
     dateline = find_dateline(text)
     if dateline is not None and dateline.date_parts is not None:
-        stated = dateline.date_parts
+        stated = with_heading_year(dateline.date_parts, stated)
     published = resolve_published(
         parts.document_date, stated, context.published, context.received_at
     )

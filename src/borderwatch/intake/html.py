@@ -22,6 +22,8 @@ _DATE_META = (
     'meta[name="dc.date"]',
 )
 _SPACE = re.compile(r"\s+")
+# A line break between words separates them: without this "Regards,<br>Field desk" joins up.
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MOST_OF_THE_PAGE = 0.6
 
 
@@ -38,7 +40,7 @@ class Page:
 
 def read_page(html: str) -> Page:
     """The headline, paragraphs and page metadata of an HTML document."""
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(_LINE_BREAK.sub("\n", html))
     published = _published(tree)
     url = _attribute(tree, 'link[rel="canonical"]', "href") or _meta(
         tree, 'meta[property="og:url"]'

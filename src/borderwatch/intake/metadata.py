@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -19,6 +20,9 @@ _PLACE = rf"{_WORD}(?:[ -]{_WORD}){{0,3}}"
 _PAREN = r"[^\W\d_][^()\n]{0,39}"
 # New Year margin: a dateline a few days "ahead" of the received time is clock skew, not last year.
 _FUTURE_SLACK = timedelta(days=7)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# A heading block's lines (headline, "Updated ...", byline) are short; a story's are not.
+_HEADING_LINE = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +86,29 @@ def _dateline_pattern() -> re.Pattern[str]:
 
 
 def find_dateline(text: str) -> Dateline | None:
-    """The dateline opening the first paragraph of `text`, or None when there is none."""
-    match = _dateline_pattern().match(text.lstrip()[:200])
+    """The dateline opening the first paragraph of `text`, or of the first paragraph after a
+    heading block ("Headline / Updated 23 June 2021 / By staff"), or None when there is none."""
+    for paragraph in _lead_paragraphs(text):
+        dateline = _dateline_at(paragraph)
+        if dateline is not None:
+            return dateline
+    return None
+
+
+def _lead_paragraphs(text: str) -> list[str]:
+    """The first paragraph, and the next ones while everything before them is short heading
+    lines: a repost's headline, update time and byline come before the story's dateline."""
+    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text.lstrip(), maxsplit=3)]
+    lead = paragraphs[:1]
+    for before, paragraph in itertools.pairwise(paragraphs[:3]):
+        if any(len(line) > _HEADING_LINE for line in before.splitlines()):
+            break
+        lead.append(paragraph)
+    return lead
+
+
+def _dateline_at(text: str) -> Dateline | None:
+    match = _dateline_pattern().match(text[:200])
     if match is None:
         return None
     groups = match.groupdict()
@@ -134,6 +159,19 @@ def resolve_published(
         return _on(_nearest_year(stated, datetime_of(given)), stated, given=given)
     received = received_at or datetime.now(UTC)
     return _on(_nearest_year(stated, received), stated, given=None, assumed=True)
+
+
+def with_heading_year(dateline: PartialDate, heading: PartialDate | None) -> PartialDate:
+    """The dateline's date, with the year a heading date gives ("Updated 23 June 2021") when
+    the dateline has none: the latest year that puts the dateline on or before the heading."""
+    if dateline.year is not None or heading is None or heading.year is None:
+        return dateline
+    try:
+        reference = datetime_of(date(heading.year, heading.month, heading.day))
+    except ValueError:
+        return dateline
+    year = _nearest_year(dateline, reference)
+    return PartialDate(year, dateline.month, dateline.day)
 
 
 def find_heading_date(lines: list[str]) -> PartialDate | None:

@@ -6,8 +6,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from borderwatch.region.schemas import Place
@@ -294,9 +297,32 @@ class Gazetteer:
             start, end = run[i].start(), run[i + size - 1].end()
             phrase = text[start:end]
             resolution = self.resolve(phrase, country=hints[0], near=hints[1])
-            if resolution.status != "no_match":
+            if resolution.status != "no_match" and not _common_word(phrase, resolution):
                 return Spot(phrase, start, end, resolution), size
         return None
+
+
+class _CommonWords(BaseModel):
+    """`region/data/common_words.json`: English words reports capitalise that are no places."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: str
+    language: str
+    words: frozenset[str]
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    path = resources.files("borderwatch.region").joinpath("data/common_words.json")
+    return _CommonWords.model_validate_json(path.read_text("utf-8")).words
+
+
+def _common_word(phrase: str, resolution: Resolution) -> bool:
+    """A common English word ("Soviet") in running text is a place only when it is spelled
+    exactly as one: a sound key or a fuzzy match that finds one is a false friend ("Sovet")."""
+    top = resolution.matches[0].score if resolution.matches else 0.0
+    return top < SAME_SPELLING and phrase.lower() in _common_words()
 
 
 def _tier_floor(top: float) -> float:

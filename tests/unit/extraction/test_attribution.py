@@ -147,6 +147,12 @@ def test_a_speaker_outside_the_list_is_named_by_its_phrase(
             "PRESS RELEASE\nBorder Troops of the State Committee for National Security\n\nQuiet.",
             ("Tajik border service",),
         ),
+        ("SMS 0700 06/07 frm tm2 (Vakhsh River Watch)\nTB in Hohon.", ("Vakhsh River Watch",)),
+        ("FIELD TXT / Khatlon Voice stringer / 5 Jul 2021\nQuiet.", ("Khatlon Voice",)),
+        (
+            "INFORMATION\nof the Ministry of Defence of the Republic of Tajikistan\n\nQuiet.",
+            ("Tajik Defence Ministry",),
+        ),
     ],
 )
 def test_a_report_without_dateline_names_its_source_in_its_header(
@@ -156,3 +162,38 @@ def test_a_report_without_dateline_names_its_source_in_its_header(
     chain: tuple[str, ...],
 ) -> None:
     assert chains(attribution, actors, header)[0] == chain
+
+
+def test_a_log_line_labelled_with_a_source_is_its_speaker(
+    attribution: AttributionComponent, actors: ActorComponent
+) -> None:
+    text = "RELIEF LOG - Panj\n\n22/06 16:10 TJ BG: 134 ANA crossed into Panj district."
+    assert chains(attribution, actors, text)[-1] == ("Relief Log", "Tajik border service")
+
+
+def test_according_to_the_report_continues_the_chain_named_before(
+    attribution: AttributionComponent, actors: ActorComponent
+) -> None:
+    text = (
+        "Rahmon held talks, Pajhwok News reported citing AKIpress.\n\n"
+        "The leaders agreed to coordinate, according to the report."
+    )
+    found = chains(attribution, actors, text, publisher="ANI")
+    assert found[-1] == found[-2] == ("ANI", "Pajhwok", "AKI press")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Nusay dist centre handed to TB w/o fight, per elders.", "elders"),
+        ("According to the site manager, 38 civilians crossed on a raft.", "site manager"),
+        ("Fighting went on near Rostaq, according to local sources.", "local sources"),
+    ],
+)
+def test_a_cue_names_a_speaker_outside_the_list(
+    attribution: AttributionComponent, actors: ActorComponent, sentence: str, speaker: str
+) -> None:
+    assert chains(attribution, actors, sentence, publisher="Relief Desk")[-1] == (
+        "Relief Desk",
+        speaker,
+    )

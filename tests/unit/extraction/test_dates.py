@@ -180,3 +180,16 @@ def test_any_text_gives_consistent_dates(pieces: list[str], reference: date | No
         assert text[mention.start : mention.end] == mention.text
         if mention.value and mention.end_value:
             assert mention.value <= mention.end_value
+
+
+def test_a_scheduled_weekday_is_the_next_one_a_reported_one_the_last() -> None:
+    # 6 July 2021 is a Tuesday
+    (due,) = dates_in("On Saturday the Vanj bridge market is due to reopen.")
+    assert due.value == date(2021, 7, 10)
+    (said,) = dates_in("The embassy said on Saturday the men will be returned.")
+    assert said.value == date(2021, 7, 3)
+
+
+def test_a_labelled_date_line_dates_what_follows_it() -> None:
+    text = "Forwarded note\nDate: Wed, 30 Jun 2021\n\nYesterday 60 families arrived on the bank."
+    assert [m.value for m in dates_in(text)] == [date(2021, 6, 30), date(2021, 6, 29)]

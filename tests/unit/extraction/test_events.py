@@ -83,10 +83,15 @@ def test_every_event_type_is_listed_once_with_an_acled_mapping() -> None:
     assert all(info.definition and info.acled_sub_event_type for info in types.values())
 
 
-def test_every_type_but_other_has_a_rule_and_an_argument_spec(events: EventComponent) -> None:
+def test_every_type_has_a_rule_and_an_argument_spec(events: EventComponent) -> None:
     with_rules = {rule.type for rule in events.rules.values()}
-    assert with_rules == set(EventType) - {EventType.OTHER}
+    assert with_rules == set(EventType)
     assert set(events.arguments) == set(EventType)
+
+
+def test_other_needs_a_figure_to_be_a_claim(events: EventComponent) -> None:
+    # `other` is the conservative catch-all: a counted state of affairs, never a bare phrase
+    assert events.arguments[EventType.OTHER].required == ["quantity"]
 
 
 def test_a_gap_skips_up_to_n_words() -> None:

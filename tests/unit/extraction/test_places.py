@@ -111,3 +111,19 @@ def test_the_words_around_a_name_pick_its_kind(
     assert [m.kind for m in crossing] == ["crossing"]
     river = found(places, actors, "About 300 soldiers crossed the Panj overnight.")
     assert [m.place_id for m in river] == ["river-panj"]
+
+
+def test_a_unit_word_before_at_and_a_side_note_point_to_the_crossing(
+    places: PlaceComponent, actors: ActorComponent
+) -> None:
+    text = "The bridge at Ishkashim (Tajik side) was shut by TJ guards."
+    assert [m.place_id for m in found(places, actors, text)] == ["tj-crossing-ishkoshim"]
+
+
+def test_a_capital_or_an_airport_is_the_town(
+    places: PlaceComponent, actors: ActorComponent
+) -> None:
+    capital = found(places, actors, "The Taliban captured Taloqan, the capital of Takhar.")
+    assert capital[0].place_id == "af-town-taloqan"
+    airport = found(places, actors, "At Bokhtar airport the men were given food.")
+    assert airport[0].place_id == "tj-town-bokhtar"

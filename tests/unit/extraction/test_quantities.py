@@ -205,3 +205,17 @@ def test_any_text_gives_consistent_quantities(pieces: list[str], glue: str) -> N
     for quantity in quantities_in(text):
         assert text[quantity.start : quantity.end] == quantity.text
         assert quantity.low <= quantity.value <= quantity.high
+
+
+def test_a_four_digit_clock_time_is_no_figure_a_tilde_is_about() -> None:
+    assert found("TB in Hohon since 0300, ~40 ANA across already.") == [
+        (40, "about", "person", "ANA")
+    ]
+    assert found("The brigade grew by 1500 troops.") == [(1500, "exact", "person", "troops")]
+
+
+def test_armoured_carriers_in_field_shorthand_are_vehicles() -> None:
+    assert found("2 BTR + approx 60 BG moved to the bridge.") == [
+        (2, "exact", "vehicle", "BTR"),
+        (60, "about", "person", "BG"),
+    ]

@@ -8,7 +8,12 @@ import pytest
 
 from borderwatch.intake.items import PartialDate
 from borderwatch.intake.language import detect_language
-from borderwatch.intake.metadata import find_dateline, find_heading_date, resolve_published
+from borderwatch.intake.metadata import (
+    find_dateline,
+    find_heading_date,
+    resolve_published,
+    with_heading_year,
+)
 
 
 @pytest.mark.parametrize(
@@ -146,3 +151,18 @@ def test_a_date_closing_a_heading_line_is_found(line: str, stated: PartialDate |
 )
 def test_language_is_detected_from_script_and_words(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+def test_a_dateline_after_a_heading_block_is_found_but_not_deep_in_a_story() -> None:
+    heading = "Crossing falls\nUpdated 23 June 2021\n\nKABUL, June 22 (Reuters) - Fighters"
+    dateline = find_dateline(heading)
+    assert dateline is not None and (dateline.agency, dateline.day) == ("Reuters", 22)
+    story = "The first paragraph is a long sentence about the border " * 3
+    assert find_dateline(f"{story}\n\nKABUL, June 22 (Reuters) - Fighters") is None
+
+
+def test_a_dateline_without_a_year_takes_the_heading_year() -> None:
+    stated = with_heading_year(PartialDate(None, 6, 22), PartialDate(2021, 6, 23))
+    assert stated == PartialDate(2021, 6, 22)
+    assert with_heading_year(PartialDate(None, 12, 30), PartialDate(2022, 1, 2)).year == 2021
+    assert with_heading_year(PartialDate(None, 6, 22), None) == PartialDate(None, 6, 22)

@@ -59,6 +59,27 @@ def test_email_with_only_an_html_part_is_read_as_html() -> None:
     assert item.source == "Desk"
 
 
+def test_a_line_break_in_html_mail_keeps_the_words_apart() -> None:
+    raw = (
+        b"From: Desk <desk@example.org>\nSubject: Note\nDate: Fri, 09 Jul 2021 10:00:00"
+        b" +0000\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n"
+        b"<html><body><p>Tents are up.</p><p>Regards,<br>Field desk<BR/>Relief Trust</p>"
+        b"</body></html>"
+    )
+    [item] = read(raw, "note.eml")
+    assert item.text.endswith("Regards, Field desk Relief Trust")
+
+
+def test_a_repost_heading_block_does_not_hide_the_story_dateline() -> None:
+    raw = (
+        b"Taliban seize a crossing\nUpdated 23 June 2021, 10:14\nBy Digest staff\n\n"
+        b"KABUL, June 22 (Reuters) - Taliban fighters captured the crossing on Tuesday.\n"
+    )
+    [item] = read(raw, "repost.txt")
+    assert item.dateline is not None and item.dateline.agency == "Reuters"
+    assert item.published == date(2021, 6, 22)
+
+
 def test_rss_feed_gives_one_report_per_item_and_skips_the_broken_one(intake_data: Path) -> None:
     items = _read(intake_data, "feed.rss")
     assert [i.title for i in items] == [

@@ -281,3 +281,12 @@ def test_any_text_resolves_without_error(gazetteer: Gazetteer, text: str) -> Non
     assert all(0 < m.score <= 1 for m in resolution.matches)
     for spot in gazetteer.spot(text):
         assert text[spot.start : spot.end] == spot.text
+
+
+def test_a_common_word_is_a_place_only_when_spelled_as_one() -> None:
+    # "Sovet" is a real Tajik place name; "Soviet" in running text is the adjective.
+    sovet = Place(id="tj-sovet", kind="district", country="TJ", name="Sovet", lat=37.9, lon=69.6)
+    gazetteer = Gazetteer([*build_places(), sovet])
+    assert gazetteer.resolve("Soviet").best is not None  # a name asked for on its own still matches
+    text = "The Soviet-era bridge near Sovet was shut; Soviet engineers built it."
+    assert [s.text for s in gazetteer.spot(text)] == ["Sovet"]

@@ -1,0 +1,82 @@
+"""The time a report's narrative runs on: which dates set the time of the sentences after them.
+
+A sentence without a date of its own takes the time the last dated sentence before it set (a
+story's lead sets the time of the paragraphs after it), else the report's reference date. Not
+every date sets a time: the dateline's is the report's own, a heading block's ("Covering: 9-15
+July 2021") frames the report, and a span's start ("since early July") only says how long.
+"""
+
+from __future__ import annotations
+
+import re
+
+from borderwatch.extraction.document import DateMention, Document
+from borderwatch.types import DatePrecision
+
+# A blank line, or a list item ("• ...", "- ...", "3. ..."): each item has its own source and time.
+PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[•*·▪‣–-]|\d{1,2}[.)])[ \t])")
+# A heading block's lines (title, "Covering: ...", "Issued: ...") are short and end without a stop.
+_HEADING_LINE = 120
+_SPAN_START = re.compile(r"since\b", re.IGNORECASE)
+
+
+class RunningTime:
+    """Answers "what time is it at this point of the report?" for one document at a time."""
+
+    def __init__(self) -> None:
+        # The last document's setting dates: every claim of a report asks for them.
+        self._settings_of: tuple[Document | None, list[DateMention]] = (None, [])
+
+    def before(self, doc: Document, offset: int) -> DateMention | None:
+        """The time set before `offset`, else the reference date, else None."""
+        earlier = [d for d in self._settings(doc) if d.start < offset]
+        if earlier:
+            return _set_by_sentence(doc, earlier)
+        if doc.reference_date is None:
+            return None
+        return DateMention(0, 0, "", doc.reference_date, DatePrecision.DAY, doc.reference_assumed)
+
+    def _settings(self, doc: Document) -> list[DateMention]:
+        if doc is not self._settings_of[0]:
+            first = max(dateline_end(doc), header_end(doc.text))
+            settings = [
+                d
+                for d in doc.dates
+                if d.value is not None and d.start >= first and not _SPAN_START.match(d.text)
+            ]
+            self._settings_of = (doc, settings)
+        return self._settings_of[1]
+
+
+def dateline_end(doc: Document) -> int:
+    """Where the dateline ends (the report chain's mention spans it), 0 without one."""
+    for mention in doc.attributions:
+        if mention.start == 0 and not mention.text:
+            return mention.end
+    return 0
+
+
+def header_end(text: str) -> int:
+    """Where a heading block ends: the first paragraph when it is only short lines with no
+    full stop ("SITUATION UPDATE No. 4 / Covering: 9-15 July 2021"), else 0."""
+    first = PARAGRAPH.search(text)
+    if first is None:
+        return 0
+    lines = text[: first.start()].splitlines()
+    if all(len(line) <= _HEADING_LINE and not line.rstrip().endswith(".") for line in lines):
+        return first.end()
+    return 0
+
+
+def _set_by_sentence(doc: Document, earlier: list[DateMention]) -> DateMention:
+    """The time the last dated sentence set: its date nearest its first trigger ("ordered
+    troops on Tuesday, a day after ...": Tuesday), else its first date."""
+    last = earlier[-1]
+    start, end = next(
+        ((s, e) for s, e in doc.sentences if s <= last.start < e), (last.start, last.end)
+    )
+    same = [d for d in earlier if start <= d.start]
+    trigger = next((t for t in doc.triggers if start <= t.start < end), None)
+    if trigger is None:
+        return same[0]
+    return min(same, key=lambda d: abs(d.start - trigger.start))
