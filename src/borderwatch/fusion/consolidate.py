@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -111,15 +112,35 @@ def event_date(
     return chosen, precision, conflicts
 
 
-def _specific(claim: ClaimRecord, places: PlaceIndex) -> set[str]:
-    return {p for p in claim.place_ids if places.kind(p) not in (None, "country")}
+def _specific(claim: ClaimRecord, places: PlaceIndex) -> frozenset[str]:
+    return frozenset(p for p in claim.place_ids if places.kind(p) not in (None, "country"))
 
 
-def _related(a: set[str], b: set[str], places: PlaceIndex) -> bool:
-    def family(place_id: str) -> set[str]:
-        return {place_id, *places.ancestors(place_id)}
+class _Kinship:
+    """Which sets of places are related (one names a place, its parent or its child): worked out
+    once per distinct pair of place sets, since an event's claims name few distinct sets."""
 
-    return any(x in family(y) or y in family(x) for x in a for y in b)
+    def __init__(self, places: PlaceIndex) -> None:
+        self.places = places
+        self._up: dict[frozenset[str], frozenset[str]] = {}
+        self._related: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
+
+    def upward(self, ids: frozenset[str]) -> frozenset[str]:
+        """The places and all their ancestors."""
+        found = self._up.get(ids)
+        if found is None:
+            found = ids.union(*(self.places.ancestors(p) for p in ids))
+            self._up[ids] = found
+        return found
+
+    def related(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """Whether some place of `a` is, contains or lies within some place of `b`."""
+        key = (a, b) if hash(a) <= hash(b) else (b, a)
+        found = self._related.get(key)
+        if found is None:
+            found = bool(a & self.upward(b) or b & self.upward(a))
+            self._related[key] = found
+        return found
 
 
 def place_outliers(members: Sequence[ClaimRecord], places: PlaceIndex) -> set[int]:
@@ -128,16 +149,23 @@ def place_outliers(members: Sequence[ClaimRecord], places: PlaceIndex) -> set[in
     named = {c.claim_id: s for c in members if (s := _specific(c, places))}
     if len(named) < 3:
         return set()
-    return {
-        claim_id
-        for claim_id, mine in named.items()
-        if not any(_related(mine, other, places) for o, other in named.items() if o != claim_id)
+    kin = _Kinship(places)
+    claims_naming = Counter(named.values())
+    # A set two claims name agrees with itself; a set named once must meet a related one.
+    lonely = {
+        ids
+        for ids, count in claims_naming.items()
+        if count == 1 and not any(kin.related(ids, o) for o in claims_naming if o != ids)
     }
+    return {claim_id for claim_id, ids in named.items() if ids in lonely}
 
 
-def place_conflicts(members: Sequence[ClaimRecord], places: PlaceIndex) -> list[Conflict]:
+def place_conflicts(
+    members: Sequence[ClaimRecord], places: PlaceIndex, outliers: set[int] | None = None
+) -> list[Conflict]:
     """Claims tied by the same figure that name unrelated places: someone has the place wrong."""
-    outliers = place_outliers(members, places)
+    if outliers is None:
+        outliers = place_outliers(members, places)
     named = [(c, _specific(c, places)) for c in sorted(members, key=lambda r: r.claim_id)]
     named = [(c, ids) for c, ids in named if ids]
     if outliers:
@@ -152,18 +180,45 @@ def place_conflicts(members: Sequence[ClaimRecord], places: PlaceIndex) -> list[
             for c, ids in named
             if c.claim_id in outliers
         ]
-    for i, (a, a_ids) in enumerate(named):
-        for b, b_ids in named[i + 1 :]:
-            if not _related(a_ids, b_ids, places):
-                return [
-                    Conflict(
-                        "place",
-                        f"places disagree: {_names(places, a_ids)} per {a.source} "
-                        f"(claim {a.claim_id}); {_names(places, b_ids)} per {b.source} "
-                        f"(claim {b.claim_id})",
-                    )
-                ]
-    return []
+    pair = _first_unrelated(named, _Kinship(places))
+    if pair is None:
+        return []
+    (a, a_ids), (b, b_ids) = pair
+    return [
+        Conflict(
+            "place",
+            f"places disagree: {_names(places, a_ids)} per {a.source} "
+            f"(claim {a.claim_id}); {_names(places, b_ids)} per {b.source} "
+            f"(claim {b.claim_id})",
+        )
+    ]
+
+
+Named = tuple[ClaimRecord, frozenset[str]]
+
+
+def _first_unrelated(named: Sequence[Named], kin: _Kinship) -> tuple[Named, Named] | None:
+    """The first claim (in order) with a later claim naming unrelated places, and the first such
+    later claim: found by distinct place sets, not by comparing every pair of claims."""
+    at: dict[frozenset[str], list[int]] = {}
+    for position, (_, ids) in enumerate(named):
+        at.setdefault(ids, []).append(position)
+    if len(at) < 2:
+        return None  # every claim names the same places
+    for position, (_, ids) in enumerate(named):
+        later = [
+            nxt
+            for other, spots in at.items()
+            if not kin.related(ids, other) and (nxt := _next_after(spots, position)) is not None
+        ]
+        if later:
+            return named[position], named[min(later)]
+    return None
+
+
+def _next_after(positions: list[int], position: int) -> int | None:
+    index = bisect_right(positions, position)
+    return positions[index] if index < len(positions) else None
 
 
 def _names(places: PlaceIndex, ids: Iterable[str]) -> str:

@@ -42,9 +42,13 @@ def summarise(
     found = consolidate.figures(members)
     unit = consolidate.main_unit(found)
     value, span = consolidate.consolidated(found, unit, counting, grade)
-    day, precision, conflicts = consolidate.event_date(members, counting)
+    # Claims that name only a country ("large areas of Afghanistan") join an event but do not
+    # date it when claims about its districts do.
+    dating = [m for m in members if _names_below_country(m, places)] or members
+    day, precision, conflicts = consolidate.event_date(dating, counting)
     conflicts += consolidate.figure_conflicts(found, unit)
-    conflicts += consolidate.place_conflicts(members, places)
+    outliers = consolidate.place_outliers(members, places)
+    conflicts += consolidate.place_conflicts(members, places, outliers)
     rule = credibility(links, conflicts, rules)
     received = [m.received_at for m in members if m.received_at is not None]
     return Event(
@@ -52,7 +56,7 @@ def summarise(
         type=members[0].type,
         date=day,
         date_precision=precision,
-        places=_places(members, places),
+        places=_places(members, places, outliers),
         actors=_actors(members),
         figures=tuple(found),
         figure_range=span,
@@ -68,9 +72,10 @@ def summarise(
     )
 
 
-def _places(members: Sequence[ClaimRecord], places: PlaceIndex) -> tuple[EventPlace, ...]:
+def _places(
+    members: Sequence[ClaimRecord], places: PlaceIndex, outliers: set[int]
+) -> tuple[EventPlace, ...]:
     found: dict[str, EventPlace] = {}
-    outliers = consolidate.place_outliers(members, places)
     for claim in members:
         if claim.claim_id in outliers:
             continue
@@ -141,3 +146,7 @@ def _place_flags(
         flag("unresolved_place", f"{text!r} could not be resolved to one place", [claim])
     elif place_id not in places.places:
         flag("outside_region", f"{text!r} ({place_id}) is not a place of the region", [claim])
+
+
+def _names_below_country(claim: ClaimRecord, places: PlaceIndex) -> bool:
+    return any(places.kind(p) not in (None, "country") for p in claim.place_ids)

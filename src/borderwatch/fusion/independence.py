@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from borderwatch.fusion.events import ClaimLink, Conflict
 from borderwatch.fusion.records import GRADES, ClaimRecord
 from borderwatch.fusion.rules import CredibilityRule, FusionRules
-from borderwatch.fusion.similarity import similarity
+from borderwatch.fusion.similarity import near_duplicates, similarity
 
 
 def _normal(name: str) -> str:
@@ -32,16 +33,14 @@ def _dependency(claim: ClaimRecord, earlier: ClaimRecord, rules: FusionRules) ->
 def link_claims(members: Sequence[ClaimRecord], rules: FusionRules) -> list[ClaimLink]:
     """Each claim with whether it counts: a claim depending on an earlier one counts once."""
     ordered = sorted(members, key=lambda r: r.claim_id)
-    group: dict[int, int] = {}
+    seen = _Earlier.of(ordered, rules)
     links = []
     for index, claim in enumerate(ordered):
         depends_on, why = None, ""
-        for earlier in ordered[:index]:
-            reason = _dependency(claim, earlier, rules)
-            if reason is not None:
-                depends_on, why = earlier.claim_id, reason
-                break
-        group[claim.claim_id] = group[depends_on] if depends_on is not None else claim.claim_id
+        earliest = _earliest_dependency(index, claim, seen)
+        if earliest is not None:
+            earlier = ordered[earliest]
+            depends_on, why = earlier.claim_id, _dependency(claim, earlier, rules) or ""
         links.append(
             ClaimLink(
                 claim_id=claim.claim_id,
@@ -57,6 +56,37 @@ def link_claims(members: Sequence[ClaimRecord], rules: FusionRules) -> list[Clai
             )
         )
     return links
+
+
+@dataclass
+class _Earlier:
+    """Where each report and each origin first appears among an event's ordered claims, and
+    which claims' texts are near-duplicates of which: the first earlier claim a claim depends on
+    is found from these without comparing it with every earlier claim."""
+
+    report: dict[int, int] = field(default_factory=dict)
+    origin: dict[str, int] = field(default_factory=dict)
+    text: dict[tuple[int, ...], int] = field(default_factory=dict)
+    copies: dict[tuple[int, ...], set[tuple[int, ...]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, ordered: Sequence[ClaimRecord], rules: FusionRules) -> _Earlier:
+        """Where reports, origins and texts first appear among claims in claim order."""
+        found = cls()
+        for index, claim in enumerate(ordered):
+            found.report.setdefault(claim.report_id, index)
+            found.origin.setdefault(_normal(claim.origin), index)
+            found.text.setdefault(claim.fingerprint, index)
+        found.copies = near_duplicates(found.text, rules.near_duplicate_jaccard)
+        return found
+
+
+def _earliest_dependency(index: int, claim: ClaimRecord, earlier: _Earlier) -> int | None:
+    """The position of the first earlier claim that `claim` depends on, if any."""
+    firsts = [earlier.report[claim.report_id], earlier.origin[_normal(claim.origin)]]
+    firsts.extend(earlier.text[s] for s in earlier.copies[claim.fingerprint])
+    before = [i for i in firsts if i < index]
+    return min(before) if before else None
 
 
 def independent_grades(links: Sequence[ClaimLink]) -> list[str]:

@@ -67,6 +67,17 @@ def _countries(key: MatchKey) -> frozenset[str]:
     return key.countries or frozenset({""})
 
 
+# Claims are shelved by the periods of this many days their time window overlaps: claims whose
+# windows overlap share a period, so only claims of nearby days are ever compared.
+PERIOD_DAYS = 4
+
+
+def _periods(key: MatchKey) -> range | tuple[None]:
+    if key.low is None or key.high is None:
+        return (None,)  # undated claims meet only undated claims
+    return range(key.low // PERIOD_DAYS, key.high // PERIOD_DAYS + 1)
+
+
 def segments(keys: Iterable[MatchKey]) -> list[list[int]]:
     """Split a group of linked claims where time has moved on: each event starts at its earliest
     claim and takes the claims whose time windows overlap that claim's. Linking alone would chain
@@ -93,7 +104,7 @@ class EventIndex:
         self.rules = rules or load_rules()
         self.records: dict[int, ClaimRecord] = {}
         self.keys: dict[int, MatchKey] = {}
-        self._types: defaultdict[str, _TypeIndex] = defaultdict(_TypeIndex)
+        self._types: defaultdict[tuple[str, int | None], _TypeIndex] = defaultdict(_TypeIndex)
         self._parent: dict[int, int] = {}
         self._components: dict[int, set[int]] = {}
         self._events_of: dict[int, set[str]] = {}
@@ -123,12 +134,13 @@ class EventIndex:
 
     def _link(self, record: ClaimRecord) -> set[int]:
         key = match_key(record, self.places, self.rules)
-        by_type = self._types[key.type]
-        roots = {
-            self._find(other)
-            for other in by_type.candidates(key)
-            if compatible(key, self.keys[other])
-        }
+        shelves = [self._types[key.type, period] for period in _periods(key)]
+        roots: set[int] = set()
+        for other in set().union(*(shelf.candidates(key) for shelf in shelves)):
+            # Once one claim of a group matches, the rest of that group need not be compared.
+            root = self._find(other)
+            if root not in roots and compatible(key, self.keys[other]):
+                roots.add(root)
         self._parent[record.claim_id] = record.claim_id
         self._components[record.claim_id] = {record.claim_id}
         roots.add(record.claim_id)
@@ -139,7 +151,8 @@ class EventIndex:
             self._parent[other] = root
         self.records[record.claim_id] = record
         self.keys[record.claim_id] = key
-        by_type.add(key)
+        for shelf in shelves:
+            shelf.add(key)
         return roots
 
     def _resegment(self, components: set[int], before: set[str]) -> tuple[set[str], set[str]]:
@@ -170,7 +183,9 @@ class EventIndex:
         for component in components:
             before |= self._events_of.pop(component)
             for claim_id in self._components.pop(component):
-                self._types[self.keys[claim_id].type].discard(self.keys[claim_id])
+                key = self.keys[claim_id]
+                for period in _periods(key):
+                    self._types[key.type, period].discard(key)
                 record = self.records.pop(claim_id)
                 del self.keys[claim_id], self._event_of[claim_id], self._parent[claim_id]
                 if claim_id not in doomed:

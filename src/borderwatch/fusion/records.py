@@ -27,9 +27,19 @@ class PlaceIndex:
 
     places: Mapping[str, PlaceInfo]
     countries: frozenset[str]
+    # Ancestors by place, worked out on first use: the picture asks for them millions of times.
+    _lineage: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def ancestors(self, place_id: str) -> list[str]:
         """The place's parents up to the country, nearest first (cycles in bad data stop it)."""
+        known = self._lineage.get(place_id)
+        if known is None:
+            known = self._lineage[place_id] = tuple(self._climb(place_id))
+        return list(known)
+
+    def _climb(self, place_id: str) -> list[str]:
         found: list[str] = []
         current = self.places.get(place_id)
         while current is not None and current.parent and current.parent not in found:

@@ -42,13 +42,16 @@ def alerts(
     frame: Frame,
     events: Sequence[Event],
     rules: ImpactRules | None = None,
+    since: date | None = None,
 ) -> list[Alert]:
-    """Every change of control or impact level, replaying the events in valid-time order."""
+    """Every change of control or impact level, replaying the events in valid-time order;
+    only from `since` on when given (a section's state is the same on every day between two
+    change days, so the day before `since` stands for the last change before it)."""
     rules = rules or load_impact_rules()
-    days = change_days(events, rules)
+    days = [d for d in change_days(events, rules) if since is None or d >= since]
     if not days:
         return []
-    before = picture(frame, [], days[0] - timedelta(days=1), rules=rules)
+    before = picture(frame, events, days[0] - timedelta(days=1), rules=rules)
     found: list[Alert] = []
     for day in days:
         now = picture(frame, events, day, rules=rules)

@@ -19,6 +19,7 @@ from borderwatch.picture.state import (
     SectionState,
     SideState,
     dated,
+    reach,
     side_state,
     touches,
 )
@@ -37,7 +38,9 @@ def picture(
     """The picture as of `as_of` from `events` (already limited to what was known at `known_at`)."""
     rules = rules or load_impact_rules()
     happened = dated(events, as_of)
-    states = tuple(section_state(frame, s, happened, as_of, rules) for s in frame.sections)
+    # Worked out once per event, not once per event and section.
+    reaches = {e.id: reach(e, frame) for e in happened}
+    states = tuple(section_state(frame, s, happened, as_of, rules, reaches) for s in frame.sections)
     return Picture(as_of, known_at, states, border_figures(frame, states, happened))
 
 
@@ -47,9 +50,11 @@ def section_state(
     happened: Sequence[Event],
     as_of: date,
     rules: ImpactRules,
+    reaches: Mapping[str, frozenset[str]] | None = None,
 ) -> SectionState:
-    """One section's state from the events that had happened by `as_of`."""
-    here = [e for e in happened if touches(e, section, frame)]
+    """One section's state from the events that had happened by `as_of` (`reaches`: each
+    event's places and those containing them, when already worked out)."""
+    here = _here(frame, section, happened, reaches)
     controls = [e for e in happened if e.type == CONTROL]
     far, far_notes = side_state(
         frame, section.units.get(frame.far_country), frame.far_country, controls
@@ -77,6 +82,19 @@ def section_state(
         reaction=rules.reaction(level),
         notes=tuple(dict.fromkeys(far_notes + near_notes)),
     )
+
+
+def _here(
+    frame: Frame,
+    section: SectionFrame,
+    happened: Sequence[Event],
+    reaches: Mapping[str, frozenset[str]] | None,
+) -> list[Event]:
+    """The events that happened on the section."""
+    if reaches is None:
+        return [e for e in happened if touches(e, section, frame)]
+    own = {*section.units.values(), *section.crossings}
+    return [e for e in happened if not own.isdisjoint(reaches[e.id])]
 
 
 def _people(event: Event) -> float:

@@ -13,8 +13,11 @@ from borderwatch.store.tables.fusion import Alert
 
 def after_report(session: Session, frame: Frame, report_id: int) -> tuple[list[Event], list[Alert]]:
     """After one report is extracted: update the events it touches and record any new alerts."""
-    events = fusion_service.update_for_report(session, report_id, frame.places)
-    return events, service.record_alerts(session, frame)
+    update = fusion_service.refuse_report(session, report_id, frame.places)
+    if update.since is None:
+        # Only undated events changed: the picture, which places events in time, did not.
+        return update.events, []
+    return update.events, service.record_alerts(session, frame, since=update.since)
 
 
 def rebuild(session: Session, frame: Frame) -> tuple[list[Event], list[Alert]]:

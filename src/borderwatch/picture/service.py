@@ -9,11 +9,15 @@ from sqlalchemy.orm import Session
 
 from borderwatch.fusion import service as fusion_service
 from borderwatch.picture.alerts import Alert, alerts
+from borderwatch.picture.cache import PictureCache
 from borderwatch.picture.compute import picture
 from borderwatch.picture.frame import Frame
 from borderwatch.picture.state import Picture
 from borderwatch.store.tables.fusion import Alert as AlertRow
 from borderwatch.store.tables.fusion import Event as EventRow
+
+# Pictures already computed in this process (a server answers the same day many times).
+PICTURES = PictureCache()
 
 
 def get_picture(
@@ -22,9 +26,16 @@ def get_picture(
     as_of: date,
     known_at: datetime | None = None,
 ) -> Picture:
-    """The picture as of a valid day, as known at a time (by report received time) if given."""
+    """The picture as of a valid day, as known at a time (by report received time) if given.
+
+    Computed once per region, database, day and time known, until the events change."""
+    key = (str(session.get_bind().engine.url), as_of, known_at, fusion_service.get_version(session))
+    return PICTURES.get(frame, key, lambda: _compute(session, frame, as_of, known_at))
+
+
+def _compute(session: Session, frame: Frame, as_of: date, known_at: datetime | None) -> Picture:
     if known_at is None:
-        events = fusion_service.get_all(session)
+        events = fusion_service.get_all_summaries(session, happened_by=as_of)
     else:
         events = fusion_service.get_known_at(session, frame.places, known_at)
     return picture(frame, events, as_of, known_at)
@@ -37,14 +48,16 @@ def latest_event_date(session: Session) -> date:
     return latest or datetime.now(UTC).date()
 
 
-def record_alerts(session: Session, frame: Frame) -> list[AlertRow]:
-    """Record every change of control or impact level not recorded yet; returns the new ones."""
+def record_alerts(session: Session, frame: Frame, since: date | None = None) -> list[AlertRow]:
+    """Record every change of control or impact level not recorded yet; returns the new ones.
+
+    `since`: no event dated before this day changed, so the replay starts there."""
     known = {
         (a.section_id, a.kind, a.side, a.valid_on, a.after)
         for a in session.scalars(select(AlertRow))
     }
     fresh = []
-    for alert in alerts(frame, fusion_service.get_all(session)):
+    for alert in alerts(frame, fusion_service.get_all_summaries(session), since=since):
         key = (alert.section_id, alert.kind, alert.side, alert.valid_on, alert.after)
         if key in known:
             continue

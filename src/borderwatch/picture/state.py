@@ -97,10 +97,19 @@ class ReportedShare:
         )
 
 
+def reach(event: Event, frame: Frame) -> frozenset[str]:
+    """The event's places and every place that contains them."""
+    found: set[str] = set()
+    for place in event.places:
+        found.add(place.place_id)
+        found.update(frame.places.ancestors(place.place_id))
+    return frozenset(found)
+
+
 def touches(event: Event, section: SectionFrame, frame: Frame) -> bool:
     """Whether an event happened on this section: at one of its units, inside one, or a crossing."""
     own = set(section.units.values()) | set(section.crossings)
-    for place in event.place_ids:
+    for place in (p.place_id for p in event.places):
         if place in own or any(a in own for a in frame.places.ancestors(place)):
             return True
     return False
@@ -126,7 +135,7 @@ def side_state(
     notes: list[str] = []
     for event in controls:
         if not _names_unit(event, unit, frame):
-            if any(_wider_area(p, unit, frame) for p in event.place_ids):
+            if any(_wider_area(p.place_id, unit, frame) for p in event.places):
                 notes.append(
                     f"{event.id} reports a change for the wider area, not for this district"
                 )
@@ -152,7 +161,7 @@ def _taker(event: Event, controller: str, frame: Frame) -> str | None:
 
 
 def _names_unit(event: Event, unit: str, frame: Frame) -> bool:
-    for place in event.place_ids:
+    for place in (p.place_id for p in event.places):
         if place == unit:
             return True
         if frame.places.kind(place) in BORDER_POINTS and unit in frame.places.ancestors(place):

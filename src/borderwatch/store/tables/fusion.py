@@ -12,7 +12,8 @@ from borderwatch.store.base import Base, UTCDateTime, utcnow
 
 
 class Event(Base):
-    """One fused event; `body` is the event as `borderwatch events --format json` prints it.
+    """One fused event; `body` is the event as `borderwatch events --format json` prints it,
+    `summary` the same without its claim links.
 
     `group_id` names the linked group of claims the event was cut from: an update refuses whole
     groups, so that it gives what a full rebuild gives."""
@@ -28,7 +29,12 @@ class Event(Base):
     first_known_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     group_id: Mapped[str] = mapped_column(String(40), index=True)
     body: Mapped[dict[str, Any]] = mapped_column(JSON)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The event without its claim links (`Event.summary_json`): the picture reads every event,
+    # and the links are nearly all of a much corroborated event's body. Null in rows stored
+    # before it existed; readers fall back to `body`.
+    summary: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # Indexed: the picture cache asks for the latest on every request.
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
 class EventClaim(Base):

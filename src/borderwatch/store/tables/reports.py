@@ -46,6 +46,9 @@ class Report(Base):
     error_code: Mapped[str | None] = mapped_column(String(50), nullable=True)
     error_message: Mapped[str | None] = mapped_column(Text, nullable=True)
     extracted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The MinHash signature of `clean_text` (fusion's near-duplicate test), kept so fusion does
+    # not shingle every report again on every load; null until fusion first reads the report.
+    fingerprint: Mapped[list[int] | None] = mapped_column(JSON, nullable=True)
 
     source: Mapped[Source | None] = relationship()
     claims: Mapped[list[Claim]] = relationship(
