@@ -15,7 +15,9 @@ Choices, so that gold annotators and fusion know what to expect:
 - Speakers (actors inside an attribution, "Tajik authorities say") are not actors of the claim.
 - A clause opening with a pronoun ("they are preparing ...") takes the sentence's first actor,
   or the previous sentence's when the sentence itself opens with it.
-- A sentence wholly in brackets with a trigger and nothing it needs is an aside, not a claim.
+- A sentence wholly in brackets with a trigger and nothing it needs is an aside, not a claim;
+  headings, reader comments and triggers after "whether", "could", "if" ... assert nothing
+  (`assertions`).
 - The date is the clause's, else the sentence's, else the time the narrative runs on
   (`running_time`), else the report's reference date.
 - The attribution chain is the sentence's own, else the latest earlier in the paragraph (a list
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from borderwatch.extraction import running_time
+from borderwatch.extraction.assertions import AssertionFilter, inside
 from borderwatch.extraction.attribution import report_chain
 from borderwatch.extraction.document import (
     ActorMention,
@@ -44,7 +47,12 @@ from borderwatch.extraction.document import (
     TriggerMention,
 )
 from borderwatch.extraction.events import ArgumentSpec, EventLexicon
-from borderwatch.extraction.running_time import PARAGRAPH, RunningTime
+from borderwatch.extraction.running_time import (
+    PARAGRAPH,
+    RunningTime,
+    is_log_stamp,
+    only_frames,
+)
 from borderwatch.types import DatePrecision, EventType
 
 # A sentence wholly in brackets is an aside: a note on the source, a disclaimer.
@@ -126,6 +134,9 @@ class ClaimAssembler:
         self._plural = {" ".join(p.lower().split()) for p in lexicon.plural_pronouns}
         self._possessive = re.compile(r"[\w-]+['’]s\s+$")
         self._running_time = RunningTime()
+        self._assertions = AssertionFilter(
+            lexicon.speculation, lexicon.comment_headings, lexicon.comment_lines
+        )
         relative = "|".join(f"(?:{r})" for r in lexicon.relative_openers) or "(?!)"
         subordinate = "|".join(f"(?:{b})" for b in lexicon.subordinate_breaks) or "(?!)"
         self._subordinate = re.compile(subordinate, re.IGNORECASE)
@@ -143,7 +154,10 @@ class ClaimAssembler:
             for event_type, group in self._main_types(doc.text, local.triggers).items():
                 for part in self._events_of(doc.text, sentence, group):
                     claim = self._claim(doc, sentences, index, local, event_type, part)
-                    if claim.confidence >= self._min_confidence:
+                    starts = [t.start for t in part]
+                    if claim.confidence >= self._min_confidence and not (
+                        self._assertions.speculative(doc.text, sentence.clauses, starts)
+                    ):
                         claims.append(claim)
         doc.claims = claims
         return doc
@@ -187,8 +201,11 @@ class ClaimAssembler:
     def _sentences(self, doc: Document) -> list[_Sentence]:
         breaks = [m.end() for m in PARAGRAPH.finditer(doc.text)]
         dateline_end = running_time.dateline_end(doc)
+        silent = self._assertions.silent_spans(doc.text)
         result = []
         for start, end in doc.sentences:
+            if inside(silent, start):
+                continue
             if start < dateline_end < end:
                 start = (
                     dateline_end
@@ -339,7 +356,12 @@ class ClaimAssembler:
         clauses: list[Span],
         trigger_at: int,
     ) -> DateMention | None:
-        for candidates in ([d for d in local.dates if _within(d, clauses)], local.dates):
+        for found in ([d for d in local.dates if _within(d, clauses)], local.dates):
+            # A log line's stamp yields to a date its message gives ("since Sun"); "this
+            # year" dates nothing.
+            candidates = [d for d in found if not only_frames(doc.text, d)] or [
+                d for d in found if is_log_stamp(doc.text, d)
+            ]
             if candidates:
                 return min(candidates, key=lambda d: abs(d.start - trigger_at))
         return self._running_time.before(doc, sentence.start)

@@ -70,7 +70,10 @@ class DatePatterns:
             *lx.relative_days, *lx.nights, *lx.periods, *lx.parts_of_month, *lx.anchored_days,
         ]  # fmt: skip
         seconds = {p.lower().split()[1] for p in phrases if " " in p}
-        words = [*lx.months, *lx.weekdays, *lx.night_words, *lx.offset_units, *lx.parts_of_month]
+        words = [
+            *lx.months, *lx.weekdays, *lx.weekday_abbreviations, *lx.night_words,
+            *lx.offset_units, *lx.parts_of_month,
+        ]  # fmt: skip
         return frozenset({w.lower() for w in words} | seconds | {"of", "the"})
 
     @staticmethod
@@ -94,7 +97,7 @@ class DatePatterns:
 
 def _fragments(lx: DateLexicon, numbers: NumberLexicon) -> dict[str, str]:
     """The pieces the alternatives are made of, each a regex without named groups."""
-    weekday = rf"(?:{alternation(lx.weekdays)})\b"
+    weekday = rf"(?:{alternation([*lx.weekdays, *lx.weekday_abbreviations])})\b"
     relation = alternation([*lx.weekday_last, *lx.weekday_next, *lx.weekday_this])
     dashes = "|".join(re.escape(j) for j in lx.range_joiners if not j.isalpha())
     words = alternation(j for j in lx.range_joiners if j.isalpha())

@@ -31,6 +31,8 @@ from borderwatch.extraction.lexicon import DateLexicon, NumberLexicon, load_lexi
 from borderwatch.types import DatePrecision
 
 _RANGES = frozenset(("range_dmy", "range_mdy"))
+# How many months after the reference a range without a year may lie and stay in its year.
+_RANGE_AHEAD = 2
 DAY, WEEK, MONTH, YEAR = (
     DatePrecision.DAY,
     DatePrecision.WEEK,
@@ -96,6 +98,9 @@ class _DateRules:
         self.month_prepositions = frozenset(self.lexicon.month_prepositions)
         self.year_prepositions = frozenset(self.lexicon.year_prepositions)
         self.parts = {_normal(k): v for k, v in self.lexicon.parts_of_month.items()}
+        self.weekdays = {**self.lexicon.weekdays, **self.lexicon.weekday_abbreviations}
+        nouns = "|".join(_phrase(w) for w in self.lexicon.weekday_nouns) or "(?!)"
+        self._weekday_noun = re.compile(rf"\s+(?:{nouns})(?![\w-])", re.I)
         labels = "|".join(_phrase(w) for w in self.lexicon.reference_labels) or "(?!)"
         self._label = re.compile(rf"(?:^|\n)[ \t]*(?:{labels})[ \t]*(?:\w+,?[ \t]+)?$", re.I)
         future = "|".join(_phrase(w) for w in self.lexicon.future_markers) or "(?!)"
@@ -156,6 +161,8 @@ class _DateRules:
 
     def _plausible(self, m: re.Match[str], context: _Context, i: int) -> bool:
         previous = context.doc.tokens[i - 1].lower if i > 0 else ""
+        if m.lastgroup == "weekday" and not m.group("since"):
+            return self._weekday_plausible(m, context.doc.text)
         if m.group("yr") and not m.group("since"):
             return previous in self.year_prepositions  # "the 2021 offensive" is not a date
         month_group = self.patterns.month_groups.get(m.lastgroup or "")
@@ -167,6 +174,14 @@ class _DateRules:
         if m.group("mo") is None:
             return True
         return previous in self.month_prepositions
+
+    def _weekday_plausible(self, m: re.Match[str], text: str) -> bool:
+        """An abbreviation ("Sun") is a weekday only after a relation word ("on Sun"); a
+        weekday naming a thing ("the Saturday market") is no date."""
+        abbreviated = m.group("wd").lower().rstrip(".") in self.lexicon.weekday_abbreviations
+        if abbreviated and not m.group("wd_rel"):
+            return False
+        return m.group("wd_rel") is not None or not self._weekday_noun.match(text, m.end())
 
     # --- absolute dates -----------------------------------------------------------------
 
@@ -214,6 +229,11 @@ class _DateRules:
 
     def _range(self, m: re.Match[str], g: str, c: _Context) -> _Resolved | None:
         month, year = self._month(m.group(f"{g}_m")), m.group(f"{g}_y")
+        ref = c.reference
+        if year is None and ref is not None and 0 < month - ref.month <= _RANGE_AHEAD:
+            # A range a month or two ahead is announced ("drills from August 5 to 10"),
+            # not a year old.
+            year = str(ref.year)
         first = self._day(year, month, m.group(f"{g}_d1"), c.reference)
         last = self._day(year, month, m.group(f"{g}_d2"), c.reference)
         if first is None or last is None or last.value <= first.value:
@@ -256,7 +276,7 @@ class _DateRules:
     def _weekday(self, m: re.Match[str], c: _Context) -> _Resolved | None:
         if c.reference is None:
             return None
-        ref, weekday = c.reference, self.lexicon.weekdays[m.group("wd").lower().rstrip(".")]
+        ref, weekday = c.reference, self.weekdays[m.group("wd").lower().rstrip(".")]
         relation = _normal(m.group("wd_rel") or "")
         forward = relation not in self.lexicon.weekday_last and c.future(m.start())
         if relation in self.lexicon.weekday_next or forward:

@@ -78,6 +78,15 @@ class EventLexicon(Lexicon):
     relative_openers: list[str] = Field(
         default=[], description="regexes: a trigger after one only describes a participant"
     )
+    speculation: list[str] = Field(
+        default=[], description="regexes: before a trigger in its clause, no assertion"
+    )
+    comment_headings: list[str] = Field(
+        default=[], description="regexes: a line that starts the readers' comments"
+    )
+    comment_lines: list[str] = Field(
+        default=[], description="regexes: how a reader's comment line opens (a user handle)"
+    )
     rules: list[TriggerRule]
 
 
@@ -189,9 +198,11 @@ class EventComponent:
         # Every match starts with one of these letters: try the rules only where one stands.
         starts = set().union(*(first_words(r.pattern) for r in lexicon.rules)) - {""}
         self._starts = re.compile(rf"(?<![\w-])(?:{trie_pattern(starts)})")
-        # Per type, the letters its matches start with; per word, the types that may start there.
-        self._type_letters: list[tuple[str, ...]] = []
-        self._types_at_word: dict[str, tuple[int, ...]] = {}
+        # Per type, its rules with the letters their matches start with; per word, the types
+        # that may match there, each with a regex of only the rules that may (same answers).
+        self._type_rules: list[list[tuple[TriggerRule, tuple[str, ...]]]] = []
+        self._types_at_word: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
+        self._patterns_of: dict[tuple[str, ...], re.Pattern[str]] = {}
         for event_type in EventType:
             rules = [r for r in lexicon.rules if r.type == event_type]
             if rules:
@@ -200,9 +211,7 @@ class EventComponent:
                 )
                 self._by_type.append(re.compile(alternatives))
                 self._by_type_folded.append(re.compile(alternatives, re.IGNORECASE))
-                self._type_letters.append(
-                    tuple(set().union(*(leading_letters(r.pattern) for r in rules)))
-                )
+                self._type_rules.append([(r, tuple(leading_letters(r.pattern))) for r in rules])
         negators = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in lexicon.negators)
         self._negated = re.compile(rf"(?<![\w-])(?:{negators})\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
         self._exempt = set(lexicon.negation_exempt)
@@ -214,10 +223,9 @@ class EventComponent:
         text = lowered if same else doc.text
         patterns = self._by_type if same else self._by_type_folded
         ends = [0] * len(patterns)
-        every_type = tuple(range(len(patterns)))
+        every_type = tuple(enumerate(patterns))
         for start in (m.start() for m in self._starts.finditer(lowered)):
-            for i in self._types_at(lowered, start) if same else every_type:
-                pattern = patterns[i]
+            for i, pattern in self._types_at(lowered, start) if same else every_type:
                 match = pattern.match(text, start) if start >= ends[i] else None
                 if match is None:
                     continue
@@ -232,17 +240,30 @@ class EventComponent:
         doc.triggers = _outermost(triggers)
         return doc
 
-    def _types_at(self, lowered: str, start: int) -> tuple[int, ...]:
-        """The types whose rules can match at `start`, by the word there (remembered)."""
+    def _types_at(self, lowered: str, start: int) -> tuple[tuple[int, re.Pattern[str]], ...]:
+        """The types whose rules can match at `start`, each with the regex of just those rules,
+        by the word there (remembered)."""
         word = _WORD.match(lowered, start).group()  # type: ignore[union-attr]
         types = self._types_at_word.get(word)
         if types is None:
             if len(self._types_at_word) > 100_000:
                 self._types_at_word.clear()
-            types = self._types_at_word[word] = tuple(
-                i for i, letters in enumerate(self._type_letters) if word.startswith(letters)
-            )
+            found = []
+            for i, rules in enumerate(self._type_rules):
+                ids = tuple(rule.id for rule, letters in rules if word.startswith(letters))
+                if ids:
+                    found.append((i, self._pattern_of(ids)))
+            types = self._types_at_word[word] = tuple(found)
         return types
+
+    def _pattern_of(self, ids: tuple[str, ...]) -> re.Pattern[str]:
+        """One regex for these rules of one type, in their order (compiled once)."""
+        pattern = self._patterns_of.get(ids)
+        if pattern is None:
+            pattern = self._patterns_of[ids] = re.compile(
+                "|".join(f"(?P<{_group(i)}>{compile_pattern(self.rules[i].pattern)})" for i in ids)
+            )
+        return pattern
 
     def strength(self, trigger: TriggerMention) -> float:
         """How strongly the trigger's rule signals its event type."""

@@ -116,6 +116,12 @@ class DateLexicon(Lexicon):
     ambiguous_months: list[str] = Field(description="month names that are also common words")
     month_prepositions: list[str]
     weekdays: dict[str, int] = Field(description="0 = Monday")
+    weekday_abbreviations: dict[str, int] = Field(
+        default={}, description="'sun', 'sat': a weekday only after 'since', 'on', 'last' ..."
+    )
+    weekday_nouns: list[str] = Field(
+        default=[], description="'market' in 'Saturday market': the weekday names a thing"
+    )
     ordinal_suffixes: list[str]
     relative_days: dict[str, int] = Field(description="today: 0, yesterday: -1")
     nights: list[str] = Field(description="the night ending on the reference date")

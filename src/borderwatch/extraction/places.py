@@ -27,6 +27,21 @@ class PlaceLexicon(Lexicon):
     kind_before_joiners: list[str] = Field(description="'at' in 'the bridge at Ishkashim'")
     side_notes: list[str] = Field(description="'side' in 'Ishkashim (Tajik side)'")
     river_articles: list[str]
+    not_town_after: list[str] = Field(
+        default=[], description="'post' in 'at Nosai post': the name is not the town's"
+    )
+    city_districts: list[str] = Field(
+        default=[], description="place ids of districts that are a city (the town is the district)"
+    )
+    settlement_before: list[str] = Field(
+        default=[], description="'in', 'at': before a name shared by a district and its town"
+    )
+
+
+# At most this many characters between two names of a list ("at Ishkoshim, Shughnon").
+_LIST_GAP = 5
+# The share of a report's places that must lie in one country for it to settle shared names.
+_REPORT_COUNTRY_SHARE = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +103,10 @@ class PlaceComponent:
         sides = _words(lexicon.side_notes or ["(?!)"])
         self._side_note = re.compile(rf"^\s*\((?P<d>{demonyms})\s+{sides}\)", re.I)
         self._river_before = re.compile(rf"(?<!\w){_words(lexicon.river_articles)}\s+$", re.I)
+        self._units = frozenset(w.lower() for w in (*lexicon.unit_words, *lexicon.not_town_after))
+        self._city_districts = frozenset(lexicon.city_districts)
+        towns = _words(lexicon.settlement_before or ["(?!)"])
+        self._settlement_before = re.compile(rf"(?<![\w-]){towns}\s+$", re.I)
 
     def __call__(self, doc: Document) -> Document:
         taken = [(a.start, a.end) for a in doc.actors]
@@ -97,15 +116,16 @@ class PlaceComponent:
             if not any(a < s.end and s.start < b for a, b in taken)
         ]
         places: list[PlaceMention] = []
+        report_country = _report_country(spots)
         for start, end in doc.sentences:
             inside = [s for s in spots if start <= s.start and s.end <= end]
             if inside:
-                places += self._sentence_places(doc.text, start, end, inside)
+                places += self._sentence_places(doc.text, start, end, inside, report_country)
         doc.places = places
         return doc
 
     def _sentence_places(
-        self, text: str, start: int, end: int, spots: list[Spot]
+        self, text: str, start: int, end: int, spots: list[Spot], report_country: str | None
     ) -> list[PlaceMention]:
         context = self._context(text, start, end, spots)
         result = []
@@ -114,9 +134,16 @@ class PlaceComponent:
                 text, max(start, spot.start - 20), spot.start
             ) or self._side_note.match(text[spot.end : end])
             country = self._demonyms[own.group("d").lower()] if own else context.country
+            if country is None and spot.resolution.status == "ambiguous":
+                # A name both sides share ("Farkhor") is on the side the report is about.
+                country = report_country
             resolution = self._resolve(spot, country, context.near)
             kind = self._kind_hint(text, start, end, spot)
             preferred = self._of_kind(resolution, spot.resolution, kind, country) if kind else None
+            if kind is None and self._names_town(text, end, spot, spots):
+                preferred = _own_town(resolution, self._city_districts)
+            if preferred and _town_of(preferred, self._city_districts):
+                preferred = None  # "the city of Khorugh" is the Khorugh city district
             result.append(self._mention(spot, resolution, preferred))
         return result
 
@@ -136,6 +163,16 @@ class PlaceComponent:
             if len(crossings) == 1:
                 return Match(crossings[0], match.score, match.matched)
         return None
+
+    def _names_town(self, text: str, end: int, spot: Spot, spots: list[Spot]) -> bool:
+        """Whether a name after "in", "at", "near" ... is a town: not followed by a unit word
+        ("at Nosai post", "Imam Sahib side") and not one of a list of names."""
+        if not self._settlement_before.search(text, max(0, spot.start - 10), spot.start):
+            return False
+        words = [*spot.text.lower().split()[-1:], *text[spot.end : end].lower().split()[:1]]
+        if any(w.strip(".,;:()") in self._units for w in words):
+            return False
+        return not any(0 <= s.start - spot.end <= _LIST_GAP for s in spots)
 
     def _kind_hint(self, text: str, start: int, end: int, spot: Spot) -> str | None:
         """The kind the words around a name point to: a unit word after it, "the" a river."""
@@ -234,6 +271,32 @@ def _of_kind(
     for match in (*resolution.matches, *first.matches):
         if match.place.kind == kind and country in (None, match.place.country):
             return match
+    return None
+
+
+def _town_of(match: Match, city_districts: frozenset[str]) -> bool:
+    """Whether a match is the town of a city district (which stands for its town)."""
+    return match.place.kind == "settlement" and match.place.parent in city_districts
+
+
+def _report_country(spots: list[Spot]) -> str | None:
+    """The country most of a report's unambiguous places lie in, when most lie in one."""
+    countries = [s.resolution.best.place.country for s in spots if s.resolution.best]
+    if not countries:
+        return None
+    top = max(set(countries), key=countries.count)
+    return top if countries.count(top) >= _REPORT_COUNTRY_SHARE * len(countries) else None
+
+
+def _own_town(resolution: Resolution, city_districts: frozenset[str]) -> Match | None:
+    """The town a district shares its name with, when the district is the best match: "in
+    Taloqan" names the town, not the district around it (a city district is its town)."""
+    best = resolution.best
+    if best is None or best.place.kind != "district" or best.place.id in city_districts:
+        return None
+    for match in resolution.matches:
+        if match.place.kind == "settlement" and match.place.parent == best.place.id:
+            return match if match.score >= best.score else None
     return None
 
 

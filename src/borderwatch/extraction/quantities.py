@@ -79,7 +79,7 @@ class _QuantityRules:
             figure = self.numbers.read(doc.text, token.start)
             if figure is not None and self._is_quantity(doc, i, figure):
                 mention, resume = self._mention(doc, i, figure)
-                if mention is not None:
+                if mention is not None and not _echoes(doc.text, mentions, mention):
                     mentions.append(mention)
         return mentions
 
@@ -321,6 +321,19 @@ class _QuantityRules:
                 return _Counted(unit, _span(doc, tail), tail[-1].end)
             return _Counted(unit, "", phrase[-1].end)
         return _Counted(unit, _span(doc, phrase), phrase[-1].end)
+
+
+# The most characters between a figure and its bracketed repetition ("reservists (").
+_ECHO_GAP = 40
+
+
+def _echoes(text: str, earlier: list[QuantityMention], mention: QuantityMention) -> bool:
+    """Whether `mention` repeats the figure just before it in brackets: "20,000 (twenty
+    thousand)" and "20,000 reservists (20 tysyach ...)" are one figure."""
+    if not earlier or earlier[-1].value != mention.value:
+        return False
+    between = text[earlier[-1].end : mention.start]
+    return len(between) <= _ECHO_GAP and between.rstrip().endswith("(") and "." not in between
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -18,6 +18,27 @@ PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[•*·▪‣–-]|\d{1,2}[.)])[ 
 # A heading block's lines (title, "Covering: ...", "Issued: ...") are short and end without a stop.
 _HEADING_LINE = 120
 _SPAN_START = re.compile(r"since\b", re.IGNORECASE)
+# A log line's stamp ("[SMS 03.08.2021 08:15] ...", "14/07 0930: ...") opens its line and is
+# followed by a clock time: it dates the message, not the events the message tells.
+_STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*[\[(]?[ \t]*(?:[A-Za-z]{2,6}[ \t]+)?$")
+_STAMP_AFTER = re.compile(r"[ \t,]*\d{1,2}:?\d{2}(?!\d)")
+
+
+def is_log_stamp(text: str, mention: DateMention) -> bool:
+    """Whether a date is the stamp opening a log line rather than a date in its message."""
+    return bool(
+        _STAMP_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        and _STAMP_AFTER.match(text, mention.end)
+    )
+
+
+def only_frames(text: str, mention: DateMention) -> bool:
+    """Whether a date only frames what a clause says rather than dating it: a log line's
+    stamp, or a year named without a figure ("will not reopen this year")."""
+    vague_year = mention.precision == DatePrecision.YEAR and not any(
+        c.isdigit() for c in mention.text
+    )
+    return vague_year or is_log_stamp(text, mention)
 
 
 class RunningTime:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -74,6 +75,10 @@ def assemble(parts: Parts, context: ReadContext) -> ReadItem:
     )
 
 
+# A name, a bracketed note on it, then a dash: the publisher's line heading its report.
+_LETTERHEAD = re.compile(r"[^\W\d][^()\n]{1,60}?\s\([^()\n]{1,60}\)\s*[-–—]\s")
+
+
 def _heading(text: str) -> tuple[str, str, PartialDate | None]:
     """Title, text and stated date of plain text, from its first lines.
 
@@ -84,8 +89,10 @@ def _heading(text: str) -> tuple[str, str, PartialDate | None]:
     title, rest = take_title(text)
     if title and rest != text:
         stated = find_heading_date([title])
-        # A dated one-line heading is a statement's letterhead, not a headline: keep it.
-        return title, text if stated else rest, stated
+        # A dated one-line heading is a statement's letterhead, not a headline: keep it; so is
+        # a publisher's name with a note ("DARVOZ VOLUNTEER LINE (fictional) - sms log").
+        letterhead = stated or _LETTERHEAD.match(title)
+        return title, text if letterhead else rest, stated
     # A heading block (title from it, kept in the text) or no title: its first lines only.
     lines = text.partition("\n\n")[0].split("\n")
     return title, text, find_heading_date(lines[:4] if title else lines[:1])

@@ -7,8 +7,10 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from borderwatch.extraction.events import compile_pattern, leading_letters
+from borderwatch.extraction.document import Document
+from borderwatch.extraction.events import EventComponent, compile_pattern, leading_letters
 from borderwatch.extraction.patterns import trie_pattern
+from borderwatch.types import EventType
 
 WORDS = st.text(alphabet="abc-", min_size=1, max_size=5)
 
@@ -43,3 +45,20 @@ def test_every_match_starts_with_a_leading_letter(pattern: str) -> None:
         match = compiled.search(text)
         if match:
             assert match.group().startswith(tuple(leading_letters(pattern)))
+
+
+def test_a_word_that_opens_rules_of_two_types_finds_both_every_time() -> None:
+    events = EventComponent("en")
+    text = "The Taliban took control of Khwahan. Afghan soldiers took refuge in Darvoz."
+    for _ in range(2):  # the second call answers from what the first remembered
+        found = [(t.text, t.event_type) for t in events(Document(text)).triggers]
+        assert found == [
+            ("took control of", EventType.TERRITORIAL_CONTROL_CHANGE),
+            ("took refuge in", EventType.CROSS_BORDER_MOVEMENT),
+        ]
+
+
+def test_a_text_whose_lowering_changes_its_length_keeps_its_triggers() -> None:
+    events = EventComponent("en")
+    text = "TALIBAN TOOK CONTROL of İshkashim."
+    assert [t.text for t in events(Document(text)).triggers] == ["TOOK CONTROL of"]

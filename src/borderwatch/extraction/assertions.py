@@ -1,0 +1,95 @@
+"""Where a report does not assert: headings, reader comments and speculative clauses.
+
+- A line in capitals ("KEY POINTS") is a section heading. In a report written in prose (most
+  long lines end with a stop), a short line without one is a heading or headline too; terse
+  field notes and SMS logs, whose lines rarely end with a stop, keep every line.
+- A comments heading ("COMMENTS (2)", "Reader comments") starts what readers wrote: nothing
+  after it is the report's; without one, a line opening with a user handle
+  ("guest_4481: heard ...") is a reader's comment.
+- A trigger after a speculation marker in its clause ("whether the Taliban will cross",
+  "fears that fighting could spread") is a question or a hypothesis, not an assertion.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+Span = tuple[int, int]
+
+_LINE = re.compile(r"[^\n]+")
+_STOP = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_LETTERS = re.compile(r"[^\W\d_]")
+# A line of at least this many words tells whether the report is prose.
+_LONG_LINE_WORDS = 8
+# A heading is at most this many words.
+_HEADING_WORDS = 14
+_PROSE_SHARE = 0.5
+# A line in capitals longer than this is shouted text (a telegram), not a heading.
+_CAPITALS_WORDS = 6
+
+
+class AssertionFilter:
+    """Tells which parts of a report's text assert nothing (built once per lexicon)."""
+
+    def __init__(
+        self,
+        speculation: Sequence[str],
+        comment_headings: Sequence[str],
+        comment_lines: Sequence[str] = (),
+    ) -> None:
+        markers = "|".join(f"(?:{m})" for m in speculation) or "(?!)"
+        self._speculation = re.compile(rf"(?<![\w-])(?:{markers})(?![\w-])", re.IGNORECASE)
+        headings = "|".join(f"(?:{h})" for h in comment_headings) or "(?!)"
+        self._comments = re.compile(
+            rf"^\W*(?:{headings})\W*(?:\(?\d+\)?)?\W*$", re.IGNORECASE | re.MULTILINE
+        )
+        lines = "|".join(f"(?:{c})" for c in comment_lines) or "(?!)"
+        self._comment_line = re.compile(rf"^[ \t]*(?:{lines})[^\n]*", re.MULTILINE)
+
+    def silent_spans(self, text: str) -> list[Span]:
+        """The spans of `text` that assert nothing: headings and the comments section, sorted."""
+        lines = [(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text)]
+        prose = _is_prose([line for _, _, line in lines])
+        spans = [
+            (start, end)
+            for start, end, line in lines
+            if line and (_in_capitals(line) or (prose and _headline(line)))
+        ]
+        comments = self._comments.search(text)
+        if comments:
+            spans.append((comments.start(), len(text)))
+        else:
+            spans += [m.span() for m in self._comment_line.finditer(text)]
+        return sorted(spans)
+
+    def speculative(self, text: str, clauses: Sequence[Span], starts: Sequence[int]) -> bool:
+        """Whether a speculation marker stands before every trigger (at `starts`) in its
+        clause: the event is asked about or supposed, not asserted."""
+        return all(
+            self._speculation.search(text, max((a for a, _ in clauses if a <= s), default=s), s)
+            for s in starts
+        )
+
+
+def inside(spans: Sequence[Span], offset: int) -> bool:
+    """Whether `offset` falls in one of the sorted, non-overlapping `spans`."""
+    i = bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _is_prose(lines: list[str]) -> bool:
+    long_lines = [line for line in lines if len(line.split()) >= _LONG_LINE_WORDS]
+    stopped = sum(1 for line in long_lines if _STOP.search(line))
+    return bool(long_lines) and stopped >= _PROSE_SHARE * len(long_lines)
+
+
+def _in_capitals(line: str) -> bool:
+    letters = _LETTERS.findall(line)
+    short = len(line.split()) <= _CAPITALS_WORDS
+    return short and len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _headline(line: str) -> bool:
+    return len(line.split()) <= _HEADING_WORDS and not _STOP.search(line)
