@@ -61,18 +61,23 @@ def main_unit(found: Sequence[Figure]) -> str:
 
 
 def consolidated(
-    found: Sequence[Figure], unit: str, counting: set[int], grade: dict[int, str]
+    found: Sequence[Figure], unit: str, grade: dict[int, str]
 ) -> tuple[float | None, tuple[float, float] | None]:
-    """The figure most independent sources give (best grade, then largest, wins a tie); range."""
+    """The figure that fits the claims of the most origins ("1,037" fits "over 1,000" too; best
+    grade, then largest, wins a tie), and the range of all figures. Counting origins rather than
+    the claims chosen for corroboration keeps it from hanging on the order reports came in."""
     counted = [f for f in found if f.unit == unit and f.qualifier != "fraction"]
     if not counted:
         return None, None
-    votes: Counter[float] = Counter(f.value for f in counted if f.claim_id in counting)
-    best_grade = {v: min(grade[f.claim_id] for f in counted if f.value == v) for v in votes}
     values = sorted({f.value for f in counted})
-    if not votes:
-        return values[-1], (values[0], values[-1])
-    chosen = min(votes, key=lambda v: (-votes[v], best_grade[v], -v))
+    support = {
+        v: len({f.origin.casefold() for f in counted if bounds(f)[0] <= v <= bounds(f)[1]})
+        for v in values
+    }
+    best_grade = {
+        v: min(grade.get(f.claim_id, "F") for f in counted if f.value == v) for v in values
+    }
+    chosen = min(values, key=lambda v: (-support[v], best_grade[v], -v))
     return chosen, (values[0], values[-1])
 
 
@@ -89,17 +94,26 @@ def figure_conflicts(found: Sequence[Figure], unit: str) -> list[Conflict]:
     return [Conflict("figure", f"figures disagree: {said}")]
 
 
-def event_date(
-    members: Sequence[ClaimRecord], counting: set[int]
-) -> tuple[date | None, str, list[Conflict]]:
-    """The day most independent claims state (earliest on a tie), its precision, and conflicts."""
+REPORTING_LAG_DAYS = 2
+
+
+def event_date(members: Sequence[ClaimRecord]) -> tuple[date | None, str, list[Conflict]]:
+    """The day the claims' origins state (the earliest within the reporting lag, else the one
+    most origins state), its precision, and the conflicts."""
     stated = [(c, c.stated_date) for c in members if c.stated_date is not None]
     if not stated:
         assumed = sorted(d for d in (claim_day(c)[0] for c in members) if d is not None)
         return (assumed[0] if assumed else None), "unknown", []
-    votes: Counter[date] = Counter(d for c, d in stated if c.claim_id in counting)
-    votes.update({d: 0 for _, d in stated})
+    # One vote per origin and day, whichever of an origin's claims is the one counted for
+    # corroboration: the date must not hang on the order the reports came in.
+    voters = {(c.origin.casefold(), d) for c, d in stated}
+    votes: Counter[date] = Counter(d for _, d in voters)
     chosen = min(votes, key=lambda d: (-votes[d], d))
+    earliest = min(votes)
+    if (chosen - earliest).days <= REPORTING_LAG_DAYS:
+        # Reports lag events: a later day within the lag is the same event learned later, so
+        # the earliest day a source states is when it happened.
+        chosen = earliest
     precision = next(c.precision for c, d in stated if d == chosen)
     days = sorted({d for c, d in stated if c.precision == "day"})
     conflicts = []

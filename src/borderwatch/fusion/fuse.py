@@ -41,11 +41,11 @@ def summarise(
     grade = {link.claim_id: link.grade for link in links}
     found = consolidate.figures(members)
     unit = consolidate.main_unit(found)
-    value, span = consolidate.consolidated(found, unit, counting, grade)
+    value, span = consolidate.consolidated(found, unit, grade)
     # Claims that name only a country ("large areas of Afghanistan") join an event but do not
     # date it when claims about its districts do.
     dating = [m for m in members if _names_below_country(m, places)] or members
-    day, precision, conflicts = consolidate.event_date(dating, counting)
+    day, precision, conflicts = consolidate.event_date(dating)
     conflicts += consolidate.figure_conflicts(found, unit)
     outliers = consolidate.place_outliers(members, places)
     conflicts += consolidate.place_conflicts(members, places, outliers)

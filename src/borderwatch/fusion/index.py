@@ -26,6 +26,7 @@ class _TypeIndex:
     figures: defaultdict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     placeless: defaultdict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     countries: defaultdict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    placeless_figured: set[int] = field(default_factory=set)
 
     def add(self, key: MatchKey) -> None:
         for place in key.specific:
@@ -36,6 +37,8 @@ class _TypeIndex:
             self.figures[figure].add(key.claim_id)
         for country in _countries(key):
             (self.countries if key.specific else self.placeless)[country].add(key.claim_id)
+        if key.placeless and key.spans:
+            self.placeless_figured.add(key.claim_id)
 
     def discard(self, key: MatchKey) -> None:
         for place in key.specific:
@@ -46,6 +49,7 @@ class _TypeIndex:
             self.figures[figure].discard(key.claim_id)
         for country in _countries(key):
             (self.countries if key.specific else self.placeless)[country].discard(key.claim_id)
+        self.placeless_figured.discard(key.claim_id)
 
     def candidates(self, key: MatchKey) -> set[int]:
         found: set[int] = set()
@@ -59,6 +63,11 @@ class _TypeIndex:
             found |= self.placeless[country]
             if not key.specific:
                 found |= self.countries[country]
+        if key.spans:
+            # a claim with no place may match by figure range: see matching.places_compatible
+            found |= self.placeless_figured
+            if key.placeless:
+                found = found.union(*self.figures.values())
         return found
 
 

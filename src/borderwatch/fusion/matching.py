@@ -29,6 +29,12 @@ class MatchKey:
     countries: frozenset[str]
     actors: frozenset[str]
     figures: frozenset[int]
+    spans: tuple[tuple[float, float], ...] = ()
+
+    @property
+    def placeless(self) -> bool:
+        """Whether the claim names no place at all, not even a country."""
+        return not self.specific and not self.countries
 
 
 def claim_day(record: ClaimRecord) -> tuple[date | None, str, bool]:
@@ -77,6 +83,7 @@ def match_key(record: ClaimRecord, places: PlaceIndex, rules: FusionRules) -> Ma
         countries=frozenset(countries),
         actors=record.actor_ids,
         figures=_figures(record),
+        spans=_spans(record),
     )
 
 
@@ -94,6 +101,26 @@ def _figures(record: ClaimRecord) -> frozenset[int]:
     return frozenset(found)
 
 
+def _spans(record: ClaimRecord) -> tuple[tuple[float, float], ...]:
+    found = []
+    for quantity in record.quantities:
+        if quantity.get("qualifier") == "fraction":
+            continue
+        try:
+            low = float(quantity.get("low") or quantity.get("value") or 0)
+            high = float(quantity.get("high") or quantity.get("value") or 0)
+        except (TypeError, ValueError):
+            continue
+        if high >= MIN_MATCHING_FIGURE:
+            found.append((low, high))
+    return tuple(found)
+
+
+def spans_overlap(a: MatchKey, b: MatchKey) -> bool:
+    """Whether some figure of `a` and some figure of `b` can be the same number."""
+    return any(al <= bh and bl <= ah for al, ah in a.spans for bl, bh in b.spans)
+
+
 def times_compatible(a: MatchKey, b: MatchKey) -> bool:
     """Both undated, or both dated with overlapping windows."""
     if a.low is None or b.low is None or a.high is None or b.high is None:
@@ -102,9 +129,13 @@ def times_compatible(a: MatchKey, b: MatchKey) -> bool:
 
 
 def places_compatible(a: MatchKey, b: MatchKey) -> bool:
-    """Same place or a parent/child; a country-wide claim and one within that country; or,
-    whatever the places, the same distinctive figure (someone has the place wrong)."""
+    """Same place or a parent/child; a country-wide claim and one within that country; a claim
+    with no place whose figure fits; or, whatever the places, the same distinctive figure
+    (someone has the place wrong)."""
     if a.figures & b.figures:
+        return True
+    if a.placeless != b.placeless and spans_overlap(a, b):
+        # "over 1,000 fled" with no place and "1,037 crossed at Darvoz": one movement.
         return True
     if a.specific and b.specific:
         return bool(a.specific & b.tokens or b.specific & a.tokens)

@@ -93,7 +93,9 @@ def test_dates_too_far_apart_or_actors_that_differ_make_separate_events() -> Non
     assert len(events) == 3
 
 
-def test_a_day_apart_is_one_event_with_the_dates_flagged() -> None:
+def test_a_day_apart_is_one_event_dated_by_the_earliest_source_with_the_dates_flagged() -> None:
+    # Reports lag events: the night of 4-5 July reported as "the 4th" by one source and "the
+    # 5th" by two is one event that had happened by the 4th.
     (event,) = fuse(
         [
             claim(1, day="2021-07-04", source="A", quantities=[people(1037)]),
@@ -102,7 +104,7 @@ def test_a_day_apart_is_one_event_with_the_dates_flagged() -> None:
         ],
         PLACES,
     )
-    assert event.date.isoformat() == "2021-07-05"
+    assert event.date.isoformat() == "2021-07-04"
     assert [c.kind for c in event.conflicts] == ["date"]
     assert "2021-07-04 per A" in event.conflicts[0].message
 
