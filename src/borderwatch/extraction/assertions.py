@@ -86,9 +86,11 @@ def _is_prose(lines: list[str]) -> bool:
 
 
 def _in_capitals(line: str) -> bool:
+    # The cheap test first: most lines are long, and those need no look at their letters.
+    if len(line.split()) > _CAPITALS_WORDS:
+        return False
     letters = _LETTERS.findall(line)
-    short = len(line.split()) <= _CAPITALS_WORDS
-    return short and len(letters) >= 3 and all(c.isupper() for c in letters)
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _headline(line: str) -> bool:

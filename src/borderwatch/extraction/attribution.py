@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -10,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from borderwatch.extraction.actors import AliasIndex
-from borderwatch.extraction.document import AttributionMention, Document
+from borderwatch.extraction.document import ActorMention, AttributionMention, Document
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
 
 
@@ -132,8 +133,14 @@ class AttributionComponent:
         found = self._index.find(doc.tokens)
         base, dateline_end = self._report_chain(doc, found)
         mentions = [AttributionMention(0, dateline_end, "", base)]
+        # Sorted once, so each sentence takes its sources and actors by bisection.
+        found.sort(key=lambda f: f[0])
+        actors = sorted(doc.actors, key=lambda a: a.start)
+        found_at, actors_at = [f[0] for f in found], [a.start for a in actors]
         for start, end in doc.sentences:
-            links = self._links(doc, start, end, found)
+            own = found[bisect_left(found_at, start) : bisect_left(found_at, end)]
+            near = actors[bisect_left(actors_at, start) : bisect_left(actors_at, end)]
+            links = self._links(doc, (start, end), own, near)
             if not links:
                 continue
             first, last = min(x.start for x in links), max(x.end for x in links)
@@ -175,10 +182,12 @@ class AttributionComponent:
     def _links(
         self,
         doc: Document,
-        start: int,
-        end: int,
+        sentence: tuple[int, int],
         found: list[tuple[int, int, str]],
+        actors: list[ActorMention],
     ) -> list[_Link]:
+        """The sources of one sentence, from the alias hits and actors that start in it."""
+        start, end = sentence
         links: list[_Link] = []
         for s, e, key in found:
             if start <= s and e <= end:
@@ -186,7 +195,7 @@ class AttributionComponent:
                 if group is not None:
                     links.append(_Link(s, e, self._sources[key].name, group))
         if not any(x.group == _SPEAKER for x in links):
-            links += self._actor_speakers(doc, start, end, links)
+            links += self._actor_speakers(doc, sentence, actors, links)
         if not any(x.group == _SPEAKER for x in links):
             links += self._phrase_speaker(doc.text, start, end, links)
         if not links:
@@ -239,11 +248,16 @@ class AttributionComponent:
         return []
 
     def _actor_speakers(
-        self, doc: Document, start: int, end: int, links: list[_Link]
+        self,
+        doc: Document,
+        sentence: tuple[int, int],
+        actors: list[ActorMention],
+        links: list[_Link],
     ) -> list[_Link]:
         """Actors outside the source list who speak ("Rahmon said") are the innermost link."""
+        start, end = sentence
         speakers = []
-        for actor in doc.actors:
+        for actor in actors:
             if not start <= actor.start or not actor.end <= end:
                 continue  # only this sentence's actors speak in it
             overlaps = any(x.start < actor.end and actor.start < x.end for x in links)

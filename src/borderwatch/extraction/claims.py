@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
@@ -59,6 +59,8 @@ from borderwatch.types import DatePrecision, EventType
 _ASIDE = re.compile(r"\s*\([^()]*\)[.\s]*")
 _WHOLE_SENTENCE = frozenset({EventType.ARMED_CLASH, EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT})
 Span = tuple[int, int]
+# Built once: a type without an argument spec is asked about on every claim of it.
+_NO_ARGUMENTS = ArgumentSpec(required=[], optional=[])
 
 
 class _Spanned(Protocol):
@@ -98,7 +100,7 @@ class _Local:
 
 @dataclass(frozen=True, slots=True)
 class _Sentence:
-    """A sentence with its clauses and its paragraph's start."""
+    """A sentence with its paragraph's start and, once it shows triggers, its clauses."""
 
     start: int
     end: int
@@ -151,6 +153,9 @@ class ClaimAssembler:
         claims: list[Claim] = []
         for index, sentence in enumerate(sentences):
             local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))  # type: ignore[arg-type]
+            if local.triggers:
+                # Only a sentence with triggers needs its clauses: find them here, once.
+                sentence = sentences[index] = self._with_clauses(doc.text, sentence)
             for event_type, group in self._main_types(doc.text, local.triggers).items():
                 for part in self._events_of(doc.text, sentence, group):
                     claim = self._claim(doc, sentences, index, local, event_type, part)
@@ -199,7 +204,7 @@ class ClaimAssembler:
         return by_type
 
     def _sentences(self, doc: Document) -> list[_Sentence]:
-        breaks = [m.end() for m in PARAGRAPH.finditer(doc.text)]
+        breaks = [0, *(m.end() for m in PARAGRAPH.finditer(doc.text))]
         dateline_end = running_time.dateline_end(doc)
         silent = self._assertions.silent_spans(doc.text)
         result = []
@@ -214,9 +219,13 @@ class ClaimAssembler:
                 )
             if start >= end or end <= dateline_end:
                 continue
-            paragraph = max((b for b in breaks if b <= start), default=0)
-            result.append(_Sentence(start, end, self._clauses(doc.text, start, end), paragraph))
+            paragraph = breaks[bisect_right(breaks, start) - 1]
+            result.append(_Sentence(start, end, (), paragraph))
         return result
+
+    def _with_clauses(self, text: str, sentence: _Sentence) -> _Sentence:
+        clauses = self._clauses(text, sentence.start, sentence.end)
+        return _Sentence(sentence.start, sentence.end, clauses, sentence.paragraph)
 
     def _clauses(self, text: str, start: int, end: int) -> tuple[Span, ...]:
         cuts = [start, *(start + m.start() for m in self._breaks.finditer(text[start:end])), end]
@@ -277,7 +286,7 @@ class ClaimAssembler:
         ]
         if any(_within(m, clauses) for m in mentions):
             return False
-        spec = self._arguments.get(claim.type, ArgumentSpec(required=[], optional=[]))
+        spec = self._arguments.get(claim.type, _NO_ARGUMENTS)
         have = {"actor": claim.actors, "place": claim.places, "quantity": claim.quantities}
         return any(not have.get(a, True) for a in spec.required)
 
@@ -371,7 +380,7 @@ class ClaimAssembler:
     ) -> float:
         """Rule-based: the strongest trigger, more for each argument found, less for each
         required argument missing, a little more for a named source."""
-        spec = self._arguments.get(claim.type, ArgumentSpec(required=[], optional=[]))
+        spec = self._arguments.get(claim.type, _NO_ARGUMENTS)
         present = {
             "actor": bool(claim.actors),
             "place": any(p.place_id for p in claim.places),

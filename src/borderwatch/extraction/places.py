@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -109,16 +111,14 @@ class PlaceComponent:
         self._settlement_before = re.compile(rf"(?<![\w-]){towns}\s+$", re.I)
 
     def __call__(self, doc: Document) -> Document:
-        taken = [(a.start, a.end) for a in doc.actors]
-        spots = [
-            s
-            for s in self.gazetteer.spot(doc.text)
-            if not any(a < s.end and s.start < b for a, b in taken)
-        ]
+        spots = _outside(self.gazetteer.spot(doc.text), [(a.start, a.end) for a in doc.actors])
+        # Spots come in text order and do not overlap: a sentence's share is a slice.
+        starts = [s.start for s in spots]
         places: list[PlaceMention] = []
         report_country = _report_country(spots)
         for start, end in doc.sentences:
-            inside = [s for s in spots if start <= s.start and s.end <= end]
+            first, stop = bisect_left(starts, start), bisect_left(starts, end)
+            inside = [s for s in spots[first:stop] if s.end <= end]
             if inside:
                 places += self._sentence_places(doc.text, start, end, inside, report_country)
         doc.places = places
@@ -262,6 +262,15 @@ class PlaceComponent:
             spot.start, spot.end, spot.text, place.id, place.name, place.kind, place.country,
             admin1.name if admin1 else None, place.lat, place.lon, best.score,
         )  # fmt: skip
+
+
+def _outside(spots: list[Spot], taken: list[tuple[int, int]]) -> list[Spot]:
+    """The spots that overlap none of the `taken` spans (an actor's name is not a place)."""
+    spans = sorted(taken)
+    starts = [a for a, _ in spans]
+    # reach[k]: the furthest end among the first k spans, to test overlap with one bisect
+    reach = [-1, *itertools.accumulate((b for _, b in spans), max)]
+    return [s for s in spots if reach[bisect_left(starts, s.end)] <= s.start]
 
 
 def _of_kind(

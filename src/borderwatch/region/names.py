@@ -382,22 +382,22 @@ def _name_runs(text: str) -> list[list[re.Match[str]]]:
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
     before, last, last_end = "", "", -1
+    gap = _GAP.fullmatch  # every token of a report passes here: no lookups in the loop
     for token in _TOKEN.finditer(text):
         word = token.group()
-        if run and _GAP.fullmatch(text, last_end, token.start()) is None:
+        if run and gap(text, last_end, token.start()) is None:
             runs.append(run)
             run = []
-        lower = word.lower()
-        if word[0].isupper() or not word[0].isascii() or _after_unit(before, last):
+        lower, first = word.lower(), word[0]
+        if first.isupper() or not first.isascii() or (last == "of" and before in _UNIT_WORDS):
             run.append(token)
-        elif run and (lower in joiners or generic.get(lower)):
-            run.append(token)
-            if generic.get(lower):
+        elif run:
+            closing = generic.get(lower)
+            if closing or lower in joiners:
+                run.append(token)
+            if closing or lower not in joiners:
                 runs.append(run)
                 run = []
-        elif run:
-            runs.append(run)
-            run = []
         before, last, last_end = last, lower, token.end()
     runs.append(run)
     trimmed = (_trim(r, joiners) for r in runs)
@@ -407,10 +407,6 @@ def _name_runs(text: str) -> list[list[re.Match[str]]]:
 _UNIT_WORDS = frozenset(
     ("district", "districts", "province", "provinces", "town", "village", "city", "river")
 )
-
-
-def _after_unit(before: str, last: str) -> bool:
-    return last == "of" and before in _UNIT_WORDS
 
 
 def _trim(run: list[re.Match[str]], joiners: frozenset[str]) -> list[re.Match[str]]:
