@@ -229,15 +229,6 @@ def arrivals_view(
     }
 
 
-def find_site(region: PlanningRegion, name: str) -> Site:
-    """A reception site by id or name (any case); InputError naming the known ones."""
-    for candidate in region.planning.sites:
-        if name.strip().lower() in (candidate.id, candidate.name.lower()):
-            return candidate
-    known = ", ".join(s.id for s in region.planning.sites) or "none in this pack"
-    raise InputError(f"site {name!r}: no such reception site (known: {known})")
-
-
 def _sites(region: PlanningRegion) -> dict[str, Site]:
     return {s.id: s for s in region.planning.sites}
 
@@ -267,7 +258,7 @@ def _needs(
 ) -> tuple[NeedsReport, list[str]]:
     if (asked.people is None) != asked.from_forecast:
         raise InputError("give either people=N or from_forecast=true (one of them)")
-    chosen = [find_site(region, name) for name in asked.sites]
+    chosen = [region.site(name) for name in asked.sites]
     if asked.from_forecast:
         return _needs_from_forecast(session, region, when, asked, chosen)
     people = asked.people or 0

@@ -327,7 +327,7 @@ def needs(
     if people is not None and people <= 0:
         raise InputError(f"people must be a whole number above zero, got {people}")
     region = _region(pack)
-    chosen = [_site(region, name) for name in site]
+    chosen = [region.site(name, "--site") for name in site]
     if from_forecast:
         options = (history, as_of, known_at, horizon)
         report = _needs_from_forecast(region, chosen, days, cold, options)
@@ -347,14 +347,6 @@ def needs(
 
 def _sites(region: PlanningRegion) -> dict[str, Site]:
     return {s.id: s for s in region.planning.sites}
-
-
-def _site(region: PlanningRegion, name: str) -> Site:
-    for candidate in region.planning.sites:
-        if name.lower() in (candidate.id, candidate.name.lower()):
-            return candidate
-    known = ", ".join(s.id for s in region.planning.sites) or "none in this pack"
-    raise InputError(f"--site {name!r}: no such reception site (known: {known})")
 
 
 def _needs_from_forecast(

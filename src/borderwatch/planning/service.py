@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from borderwatch.errors import InputError
 from borderwatch.fusion import service as fusion_service
 from borderwatch.picture.frame import Frame, frame_from_pack
 from borderwatch.picture.service import get_picture
@@ -21,7 +22,7 @@ from borderwatch.planning.inputs import (
     section_inputs,
 )
 from borderwatch.planning.scenario import bundled_scenario, scenario_histories
-from borderwatch.planning.schemas import PackPlanning, SphereStandards, StaffingStandard
+from borderwatch.planning.schemas import PackPlanning, Site, SphereStandards, StaffingStandard
 from borderwatch.planning.standards import load_pack_planning, sphere_for, staffing_for
 from borderwatch.region.pack import RegionPack, load_pack
 
@@ -35,6 +36,14 @@ class PlanningRegion:
     planning: PackPlanning
     staffing: StaffingStandard
     sphere: SphereStandards
+
+    def site(self, name: str, option: str = "site") -> Site:
+        """A reception site by id or name (any case); InputError naming the known ones."""
+        for candidate in self.planning.sites:
+            if name.strip().lower() in (candidate.id, candidate.name.lower()):
+                return candidate
+        known = ", ".join(s.id for s in self.planning.sites) or "none in this pack"
+        raise InputError(f"{option} {name!r}: no such reception site (known: {known})")
 
     @property
     def facing(self) -> dict[str, str]:
