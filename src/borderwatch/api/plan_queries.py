@@ -15,6 +15,7 @@ from typing import Any, Literal, cast, get_args
 from sqlalchemy.orm import Session
 
 from borderwatch.api import queries
+from borderwatch.clocks import parse_day, parse_moment
 from borderwatch.errors import InputError
 from borderwatch.flows.context import FlowContext
 from borderwatch.planning.arrivals import ArrivalsHistory, Forecast, forecast_all
@@ -110,8 +111,8 @@ def region_of(context: FlowContext) -> PlanningRegion:
 
 def plan_time(session: Session, as_of: str, known_at: str) -> PlanTime:
     """The plan's day from a query value (default: the latest event's day) and its known-at."""
-    day = queries.parse_day(as_of) or queries.latest_day(session)
-    return PlanTime(day, queries.parse_moment(known_at))
+    day = parse_day(as_of) or queries.latest_day(session)
+    return PlanTime(day, parse_moment(known_at))
 
 
 def _inputs(

@@ -33,29 +33,6 @@ STATUSES = (
 )
 
 
-def parse_day(raw: str | None, field: str = "as_of") -> date | None:
-    """A YYYY-MM-DD query value, or None when empty; InputError when malformed."""
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(raw.strip())
-    except ValueError:
-        raise InputError(f"{field} must be a date as YYYY-MM-DD, not {raw!r}") from None
-
-
-def parse_moment(raw: str | None, field: str = "known_at") -> datetime | None:
-    """An ISO 8601 date-time query value (a bare date means its end), or None when empty."""
-    if not raw:
-        return None
-    try:
-        moment = datetime.fromisoformat(raw.strip())
-    except ValueError:
-        raise InputError(f"{field} must be an ISO 8601 date-time, not {raw!r}") from None
-    if len(raw.strip()) == 10:
-        moment = moment.replace(hour=23, minute=59, second=59)
-    return moment if moment.tzinfo else moment.astimezone()
-
-
 def latest_day(session: Session) -> date:
     """The day of the latest dated event, so the map opens on the newest state; today if none."""
     latest = session.scalar(select(func.max(EventRow.valid_on)))

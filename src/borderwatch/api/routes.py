@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from borderwatch.accounts.roles import Action
 from borderwatch.api import actions, queries
 from borderwatch.api.deps import DB, Principal, context_of, requires
+from borderwatch.clocks import parse_day, parse_moment
 from borderwatch.picture.render import picture_geojson
 
 router = APIRouter(prefix="/api/v1", tags=["borderwatch"])
@@ -96,7 +97,7 @@ async def submit_file(
         raw,
         file.filename or "upload",
         source=source,
-        published=queries.parse_day(published, "published"),
+        published=parse_day(published, "published"),
     )
     return actions.outcome_json(outcome)
 
@@ -164,7 +165,7 @@ def get_picture(
 ) -> dict[str, Any]:
     """The border picture as of a day, as known at a time; `format=geojson` for GeoJSON."""
     picture = queries.get_picture(
-        db, context_of(request).frame, queries.parse_day(as_of), queries.parse_moment(known_at)
+        db, context_of(request).frame, parse_day(as_of), parse_moment(known_at)
     )
     return picture_geojson(picture) if format == "geojson" else queries.picture_view(picture)
 
@@ -172,7 +173,7 @@ def get_picture(
 @router.get("/sections")
 def list_sections(request: Request, db: DB, _: Reader, as_of: str = "") -> dict[str, Any]:
     """Every section's state as of a day."""
-    picture = queries.get_picture(db, context_of(request).frame, queries.parse_day(as_of))
+    picture = queries.get_picture(db, context_of(request).frame, parse_day(as_of))
     return {
         "as_of": picture.as_of.isoformat(),
         "sections": queries.picture_view(picture)["sections"],
@@ -184,7 +185,7 @@ def get_section(
     request: Request, db: DB, _: Reader, section_id: str, as_of: str = ""
 ) -> dict[str, Any]:
     """One section: its state, the reasons for its level, its events and their reports."""
-    picture = queries.get_picture(db, context_of(request).frame, queries.parse_day(as_of))
+    picture = queries.get_picture(db, context_of(request).frame, parse_day(as_of))
     return queries.section_view(db, picture, section_id)
 
 

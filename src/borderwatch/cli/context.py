@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, date, datetime
 from typing import Any
 
 from rich.console import Console
 
-from borderwatch.errors import InputError
 from borderwatch.settings import Settings
 from borderwatch.store.engine import make_engine
 from borderwatch.store.migrate import upgrade
@@ -36,26 +34,3 @@ def print_json_lines(values: list[Any]) -> None:
     """One JSON object per line on stdout."""
     for value in values:
         sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
-
-
-def parse_date(value: str | None, option: str) -> date | None:
-    """A YYYY-MM-DD option value, or a one-line InputError naming the option."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise InputError(f"{option} must be a date like 2021-07-05, not {value!r}") from exc
-
-
-def parse_datetime(value: str | None, option: str) -> datetime | None:
-    """An ISO date-time option value (UTC when no zone is given), or a one-line InputError."""
-    if value is None:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise InputError(
-            f"{option} must be a date-time like 2021-07-06T12:00, not {value!r}"
-        ) from exc
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from borderwatch.cli.context import console, err_console, print_json_lines
+from borderwatch.clocks import parse_day
 from borderwatch.errors import InputError
 from borderwatch.extraction.document import Claim
 from borderwatch.extraction.pipeline import build_pipeline
@@ -38,7 +39,7 @@ def extract(
     """Print the claims of one report without storing anything."""
     if output not in FORMATS:
         raise InputError(f"unknown format {output!r}: use one of {', '.join(FORMATS)}")
-    given = _date(published)
+    given = parse_day(published, "--published")
     settings = Settings.from_env()
     items = _read(path, given, settings.max_report_bytes)
     pipeline = build_pipeline(pack or settings.region_pack)
@@ -64,15 +65,6 @@ def extract(
     else:
         _print_table(claims)
     err_console.print(f"{len(claims)} claim(s) from {path}", markup=False, highlight=False)
-
-
-def _date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(f"--published must be a date as YYYY-MM-DD, not {text!r}") from None
 
 
 def _read(path: str, published: date | None, max_bytes: int) -> list[ReadItem]:

@@ -10,7 +10,8 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from borderwatch.cli.context import console, err_console, open_store, parse_date, print_json
+from borderwatch.cli.context import console, err_console, open_store, print_json
+from borderwatch.clocks import parse_day
 from borderwatch.errors import IntakeError
 from borderwatch.flows.context import FlowContext
 from borderwatch.flows.ingest import IngestOutcome, ingest_input
@@ -82,7 +83,7 @@ def ingest(
         store,
         context,
         paths,
-        published=parse_date(published, "--published"),
+        published=parse_day(published, "--published"),
         source=source,
         max_bytes=settings.max_report_bytes,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated
 
@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from borderwatch.cli.context import console, open_store, print_json
-from borderwatch.errors import InputError
+from borderwatch.clocks import parse_day, parse_moment
 from borderwatch.picture import service
 from borderwatch.picture.frame import Frame, frame_from_pack
 from borderwatch.picture.render import picture_geojson, picture_json, table_rows
@@ -32,30 +32,6 @@ def register(app: typer.Typer) -> None:
     app.command("picture")(picture)
 
 
-def parse_day(raw: str | None) -> date:
-    """A valid-time day from `YYYY-MM-DD` (today, UTC, when not given)."""
-    if raw is None:
-        return datetime.now(UTC).date()
-    try:
-        return date.fromisoformat(raw.strip())
-    except ValueError:
-        raise InputError(f"--as-of {raw!r} is not a date: use YYYY-MM-DD") from None
-
-
-def parse_moment(raw: str | None) -> datetime | None:
-    """A known time from ISO 8601 (a date means the end of that day; no zone means UTC)."""
-    if raw is None:
-        return None
-    text = raw.strip()
-    try:
-        if len(text) == 10:
-            return datetime.combine(date.fromisoformat(text), datetime.max.time(), UTC)
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"--known-at {raw!r} is not a date or time: use ISO 8601") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def load_frame(pack: str | None = None) -> Frame:
     """The picture's frame from the named region pack (the settings' pack by default)."""
     return frame_from_pack(load_pack(pack or Settings.from_env().region_pack))
@@ -75,7 +51,8 @@ def picture(
     pack: Annotated[str | None, typer.Option(help="Region pack name or folder.")] = None,
 ) -> None:
     """The border picture: who holds each side of every section, activity, impact level."""
-    day, moment = parse_day(as_of), parse_moment(known_at)
+    day = parse_day(as_of, "--as-of") or datetime.now(UTC).date()
+    moment = parse_moment(known_at, "--known-at")
     frame = load_frame(pack)
     store = open_store()
     with store.unit_of_work() as session:

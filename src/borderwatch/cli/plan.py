@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from borderwatch.cli.context import console, err_console, open_store, print_json
+from borderwatch.clocks import parse_day, parse_moment
 from borderwatch.errors import InputError
 from borderwatch.planning.arrivals import ArrivalsHistory, Forecast, forecast_all
 from borderwatch.planning.backtest import backtest as run_backtest
@@ -78,23 +79,6 @@ def _format(value: str) -> str:
     if value not in FORMATS:
         raise InputError(f"unknown format {value!r}: use one of {', '.join(FORMATS)}")
     return value
-
-
-def _day(value: str) -> date:
-    if not value:
-        return datetime.now(UTC).date()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _moment(value: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(value) if value else None
-    except ValueError:
-        raise InputError(f"--known-at {value!r} is not a date and time") from None
-    return moment.replace(tzinfo=UTC) if moment and moment.tzinfo is None else moment
 
 
 def _region(pack: str) -> PlanningRegion:
@@ -385,3 +369,11 @@ def _needs_table(report: NeedsReport) -> Table:
             f"{n.latrines_emergency:,} / {n.latrines_later:,}",
         )  # fmt: skip
     return table
+
+
+def _day(value: str) -> date:
+    return parse_day(value, "--as-of") or datetime.now(UTC).date()
+
+
+def _moment(value: str) -> datetime | None:
+    return parse_moment(value, "--known-at")

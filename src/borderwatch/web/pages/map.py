@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from borderwatch.accounts.roles import Action
 from borderwatch.api import queries
 from borderwatch.api.deps import DB, Principal, context_of, requires
+from borderwatch.clocks import parse_day, parse_moment
 from borderwatch.fusion import service as fusion_service
 from borderwatch.web.mapview import legend, map_svg, section_title
 from borderwatch.web.render import page, wants_json
@@ -23,9 +24,7 @@ Reader = Annotated[Principal, Depends(requires(Action.READ))]
 def map_page(request: Request, db: DB, _: Reader, as_of: str = "", known_at: str = "") -> Response:
     """The border: sections coloured by impact level, crossings and events sized by people."""
     context = context_of(request)
-    picture = queries.get_picture(
-        db, context.frame, queries.parse_day(as_of), queries.parse_moment(known_at)
-    )
+    picture = queries.get_picture(db, context.frame, parse_day(as_of), parse_moment(known_at))
     data = queries.picture_view(picture)
     data["legend"] = legend(picture)
     data["titles"] = {s.section.id: section_title(context.pack, s) for s in picture.sections}
@@ -40,7 +39,7 @@ def map_page(request: Request, db: DB, _: Reader, as_of: str = "", known_at: str
 def section_page(request: Request, db: DB, _: Reader, section_id: str, as_of: str = "") -> Response:
     """One section: its state, the reason for its level, its events and the reports behind them."""
     context = context_of(request)
-    picture = queries.get_picture(db, context.frame, queries.parse_day(as_of))
+    picture = queries.get_picture(db, context.frame, parse_day(as_of))
     data = queries.section_view(db, picture, section_id)
     state = next(s for s in picture.sections if s.section.id == section_id)
     data["title"] = section_title(context.pack, state)

@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from borderwatch.accounts.roles import Action, allows
 from borderwatch.api import actions, queries
 from borderwatch.api.deps import DB, Principal, context_of, requires
+from borderwatch.clocks import parse_day
 from borderwatch.errors import InputError
 from borderwatch.flows.ingest import IngestOutcome
 from borderwatch.web.render import page
@@ -54,7 +55,7 @@ def paste_report(
         text.encode("utf-8"),
         "pasted.txt",
         source=source,
-        published=queries.parse_day(published, "published"),
+        published=parse_day(published, "published"),
     )
     return _after_submit(outcome)
 
@@ -77,7 +78,7 @@ async def upload_report(
         raw,
         file.filename or "upload",
         source=source,
-        published=queries.parse_day(published, "published"),
+        published=parse_day(published, "published"),
     )
     return _after_submit(outcome)
 

@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from borderwatch.accounts.roles import Action, allows
 from borderwatch.api import actions, queries
 from borderwatch.api.deps import DB, Principal, context_of, requires
+from borderwatch.clocks import parse_day
 from borderwatch.errors import InputError
 from borderwatch.types import EventType
 from borderwatch.web.render import page
@@ -53,9 +54,7 @@ def correction_from_form(place_ids: str, date: str, figure: str, type: str) -> a
         value = float(figure.replace(",", "")) if figure.strip() else None
     except ValueError:
         raise InputError(f"the figure must be a number, not {figure!r}") from None
-    return actions.Correction(
-        ids or None, queries.parse_day(date, "date"), value, type.strip() or None
-    )
+    return actions.Correction(ids or None, parse_day(date, "date"), value, type.strip() or None)
 
 
 @router.post("/claims/{claim_id}", include_in_schema=False)
