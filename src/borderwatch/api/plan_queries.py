@@ -18,7 +18,6 @@ from borderwatch.api import queries
 from borderwatch.clocks import parse_day, parse_moment
 from borderwatch.errors import InputError
 from borderwatch.flows.context import FlowContext
-from borderwatch.planning.arrivals import ArrivalsHistory, Forecast, forecast_all
 from borderwatch.planning.compare import compare
 from borderwatch.planning.deploy import DeploymentPlan, SectionInput, plan_deployment
 from borderwatch.planning.deploy import validate_figures as validate_deployment
@@ -27,25 +26,21 @@ from borderwatch.planning.needs import (
     NeedsReport,
     needs_at_sites,
     needs_for,
-    people_from_forecast,
     split_by_capacity,
 )
-from borderwatch.planning.schemas import Site
 from borderwatch.planning.service import (
+    ForecastQuery,
+    History,
     PlanningRegion,
-    get_histories_from_scenario,
-    get_histories_from_store,
+    get_forecasts,
     get_inputs_from_pack,
     get_inputs_from_picture,
+    get_needs_from_forecast,
     get_region,
 )
 from borderwatch.planning.standards import bundled_arrivals_model
 
 LevelsFrom = Literal["picture", "pack"]
-History = Literal["store", "scenario"]
-# A forecast walks every day of its horizon for every district: a year is already more than
-# the model's few weeks of history can say anything about.
-MAX_HORIZON_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -89,14 +84,6 @@ def levels_from(raw: str) -> LevelsFrom:
         if raw == known:
             return cast(LevelsFrom, known)
     raise InputError(f"levels_from {raw!r}: use picture or pack")
-
-
-def history(raw: str) -> History:
-    """Where the arrivals history comes from, as typed in a form: store or scenario."""
-    for known in get_args(History):
-        if raw == known:
-            return cast(History, known)
-    raise InputError(f"history {raw!r}: use store or scenario")
 
 
 @cache
@@ -184,31 +171,6 @@ def compare_view(
     }
 
 
-def _histories(
-    session: Session, region: PlanningRegion, when: PlanTime, history: History
-) -> tuple[list[ArrivalsHistory], list[str]]:
-    if history == "scenario":
-        note = "history: the bundled SYNTHETIC scenario (plausible, not recorded, figures)"
-        return get_histories_from_scenario(region), [note]
-    result = get_histories_from_store(session, region, when.as_of, when.known_at)
-    if any(h.daily for h in result):
-        return result, []
-    note = (
-        "history: no crossings recorded in the store; every forecast is the floor rate "
-        "(history=scenario uses the bundled synthetic scenario)"
-    )
-    return result, [note]
-
-
-def _forecasts(
-    session: Session, region: PlanningRegion, when: PlanTime, horizon: int, history: History
-) -> tuple[list[Forecast], list[str]]:
-    if not 0 < horizon <= MAX_HORIZON_DAYS:
-        raise InputError(f"horizon must be from 1 to {MAX_HORIZON_DAYS} days, got {horizon}")
-    histories, notes = _histories(session, region, when, history)
-    return forecast_all(histories, when.as_of, horizon, bundled_arrivals_model()), notes
-
-
 def arrivals_view(
     session: Session,
     region: PlanningRegion,
@@ -217,7 +179,8 @@ def arrivals_view(
     history: History = "store",
 ) -> dict[str, Any]:
     """People expected from each far-side district over the horizon, with an interval."""
-    forecasts, notes = _forecasts(session, region, when, horizon, history)
+    query = ForecastQuery(when.as_of, when.known_at, horizon, history)
+    forecasts, notes = get_forecasts(session, region, query)
     sections = sections_by_far_unit(region.frame)
     return {
         **when.to_json(),
@@ -230,30 +193,6 @@ def arrivals_view(
     }
 
 
-def _sites(region: PlanningRegion) -> dict[str, Site]:
-    return {s.id: s for s in region.planning.sites}
-
-
-def _needs_from_forecast(
-    session: Session,
-    region: PlanningRegion,
-    when: PlanTime,
-    asked: NeedsRequest,
-    chosen: list[Site],
-) -> tuple[NeedsReport, list[str]]:
-    forecasts, notes = _forecasts(session, region, when, asked.horizon, asked.history)
-    sites = chosen or [s for s in region.planning.sites if s.serves]
-    # Plan for the high end of the interval: running short hurts more than a surplus.
-    people, unserved = people_from_forecast({f.section: f.high for f in forecasts}, sites)
-    if unserved:
-        notes.append(f"no chosen site serves {', '.join(unserved)}")
-    if not people:
-        raise InputError("the forecast expects nobody at the chosen site(s)")
-    notes.append(f"people: the high end of the {asked.horizon}-day arrivals forecast, per site")
-    report = needs_at_sites(people, _sites(region), asked.days, region.sphere, asked.cold)
-    return report, notes
-
-
 def _needs(
     session: Session, region: PlanningRegion, when: PlanTime, asked: NeedsRequest
 ) -> tuple[NeedsReport, list[str]]:
@@ -261,14 +200,16 @@ def _needs(
         raise InputError("give either people=N or from_forecast=true (one of them)")
     chosen = [region.site(name) for name in asked.sites]
     if asked.from_forecast:
-        return _needs_from_forecast(session, region, when, asked, chosen)
+        query = ForecastQuery(when.as_of, when.known_at, asked.horizon, asked.history)
+        needs = (chosen, asked.days, asked.cold)
+        return get_needs_from_forecast(session, region, query, needs)
     people = asked.people or 0
     if people <= 0:
         raise InputError(f"people must be a whole number above zero, got {people}")
     if chosen:
         split = split_by_capacity(people, chosen)
         sphere = region.sphere
-        return needs_at_sites(split, _sites(region), asked.days, sphere, asked.cold), []
+        return needs_at_sites(split, region.sites_by_id, asked.days, sphere, asked.cold), []
     total = needs_for(people, asked.days, region.sphere, asked.cold)
     return NeedsReport((), total, (), region.sphere), []
 

@@ -14,7 +14,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from borderwatch.accounts.roles import Action
 from borderwatch.api import plan_queries as plans
 from borderwatch.api.deps import DB, Principal, context_of, requires
-from borderwatch.api.plan_queries import Deployment, History, LevelsFrom, NeedsRequest
+from borderwatch.api.plan_queries import Deployment, LevelsFrom, NeedsRequest
+from borderwatch.planning.service import History
 
 router = APIRouter(prefix="/api/v1/plan", tags=["plan"])
 Planner = Annotated[Principal, Depends(requires(Action.PLAN))]

@@ -11,7 +11,7 @@ from rich.table import Table
 from borderwatch.cli.context import console, err_console, open_store, print_json
 from borderwatch.clocks import parse_day, parse_moment
 from borderwatch.errors import InputError
-from borderwatch.planning.arrivals import ArrivalsHistory, Forecast, forecast_all
+from borderwatch.planning.arrivals import Forecast
 from borderwatch.planning.backtest import backtest as run_backtest
 from borderwatch.planning.compare import PlanComparison, compare
 from borderwatch.planning.deploy import (
@@ -25,18 +25,18 @@ from borderwatch.planning.needs import (
     NeedsReport,
     needs_at_sites,
     needs_for,
-    people_from_forecast,
     split_by_capacity,
 )
 from borderwatch.planning.scenario import bundled_scenario, scenario_histories
-from borderwatch.planning.schemas import Site
 from borderwatch.planning.service import (
+    ForecastQuery,
     PlanningRegion,
-    get_histories_from_scenario,
-    get_histories_from_store,
+    get_forecasts,
     get_inputs_from_pack,
     get_inputs_from_picture,
+    get_needs_from_forecast,
     get_region,
+    history_source,
 )
 from borderwatch.planning.standards import bundled_arrivals_model
 from borderwatch.settings import Settings
@@ -205,32 +205,6 @@ def _comparison_table(result: PlanComparison) -> Table:
     return table
 
 
-def _histories(
-    region: PlanningRegion, history: str, as_of: date, known_at: str
-) -> list[ArrivalsHistory]:
-    if history == "scenario":
-        _say("history: the bundled SYNTHETIC scenario (plausible, not recorded, figures)")
-        return get_histories_from_scenario(region)
-    if history != "store":
-        raise InputError(f"--history {history!r}: use store or scenario")
-    with open_store().unit_of_work() as session:
-        result = get_histories_from_store(session, region, as_of, _moment(known_at))
-    if not any(h.daily for h in result):
-        _say(
-            "history: no crossings recorded in the store; every forecast is the floor rate "
-            "(use --history scenario for the bundled synthetic scenario)"
-        )
-    return result
-
-
-def _forecasts(
-    region: PlanningRegion, history: str, as_of: str, known_at: str, horizon: int
-) -> list[Forecast]:
-    day = _day(as_of)
-    histories = _histories(region, history, day, known_at)
-    return forecast_all(histories, day, horizon, bundled_arrivals_model())
-
-
 @plan_app.command("arrivals")
 def arrivals(
     as_of: str = AS_OF,
@@ -243,7 +217,7 @@ def arrivals(
     """Forecast people arriving per far-side district over the horizon, with an interval."""
     _format(format)
     region = _region(pack)
-    forecasts = _forecasts(region, history, as_of, known_at, horizon)
+    forecasts = _forecasts(region, _query(as_of, known_at, horizon, history))
     sections = sections_by_far_unit(region.frame)
     if format == "json":
         print_json([{**f.to_json(), "sections": sections.get(f.section, [])} for f in forecasts])
@@ -313,11 +287,14 @@ def needs(
     region = _region(pack)
     chosen = [region.site(name, "--site") for name in site]
     if from_forecast:
-        options = (history, as_of, known_at, horizon)
-        report = _needs_from_forecast(region, chosen, days, cold, options)
+        query = _query(as_of, known_at, horizon, history)
+        with open_store().unit_of_work() as session:
+            report, notes = get_needs_from_forecast(session, region, query, (chosen, days, cold))
+        for note in notes:
+            _say(note)
     elif chosen and people:
         split = split_by_capacity(people, chosen)
-        report = needs_at_sites(split, _sites(region), days, region.sphere, cold)
+        report = needs_at_sites(split, region.sites_by_id, days, region.sphere, cold)
     else:
         total = needs_for(people or 0, days, region.sphere, cold)
         report = NeedsReport((), total, (), region.sphere)
@@ -327,30 +304,6 @@ def needs(
         print_json(report.to_json())
     else:
         _print_table(_needs_table(report))
-
-
-def _sites(region: PlanningRegion) -> dict[str, Site]:
-    return {s.id: s for s in region.planning.sites}
-
-
-def _needs_from_forecast(
-    region: PlanningRegion,
-    chosen: list[Site],
-    days: int,
-    cold: bool,
-    options: tuple[str, str, str, int],
-) -> NeedsReport:
-    history, as_of, known_at, horizon = options
-    forecasts = _forecasts(region, history, as_of, known_at, horizon)
-    sites = chosen or [s for s in region.planning.sites if s.serves]
-    # Plan for the high end of the interval: running short hurts more than a surplus.
-    people, unserved = people_from_forecast({f.section: f.high for f in forecasts}, sites)
-    if unserved:
-        _say(f"note: no chosen site serves {', '.join(unserved)}")
-    if not people:
-        raise InputError("the forecast expects nobody at the chosen site(s)")
-    _say(f"people: the high end of the {horizon}-day arrivals forecast, per site")
-    return needs_at_sites(people, _sites(region), days, region.sphere, cold)
 
 
 def _needs_table(report: NeedsReport) -> Table:
@@ -377,3 +330,17 @@ def _day(value: str) -> date:
 
 def _moment(value: str) -> datetime | None:
     return parse_moment(value, "--known-at")
+
+
+def _query(as_of: str, known_at: str, horizon: int, history: str) -> ForecastQuery:
+    return ForecastQuery(
+        _day(as_of), _moment(known_at), horizon, history_source(history, "--history")
+    )
+
+
+def _forecasts(region: PlanningRegion, query: ForecastQuery) -> list[Forecast]:
+    with open_store().unit_of_work() as session:
+        forecasts, notes = get_forecasts(session, region, query)
+    for note in notes:
+        _say(note)
+    return forecasts

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Literal, cast, get_args
 
 from sqlalchemy.orm import Session
 
@@ -12,7 +13,7 @@ from borderwatch.errors import InputError
 from borderwatch.fusion import service as fusion_service
 from borderwatch.picture.frame import Frame, frame_from_pack
 from borderwatch.picture.service import get_picture
-from borderwatch.planning.arrivals import ArrivalsHistory
+from borderwatch.planning.arrivals import ArrivalsHistory, Forecast, forecast_all
 from borderwatch.planning.deploy import SectionInput
 from borderwatch.planning.inputs import (
     histories_from_events,
@@ -21,9 +22,15 @@ from borderwatch.planning.inputs import (
     place_name,
     section_inputs,
 )
+from borderwatch.planning.needs import NeedsReport, needs_at_sites, people_from_forecast
 from borderwatch.planning.scenario import bundled_scenario, scenario_histories
 from borderwatch.planning.schemas import PackPlanning, Site, SphereStandards, StaffingStandard
-from borderwatch.planning.standards import load_pack_planning, sphere_for, staffing_for
+from borderwatch.planning.standards import (
+    bundled_arrivals_model,
+    load_pack_planning,
+    sphere_for,
+    staffing_for,
+)
 from borderwatch.region.pack import RegionPack, load_pack
 
 
@@ -44,6 +51,11 @@ class PlanningRegion:
                 return candidate
         known = ", ".join(s.id for s in self.planning.sites) or "none in this pack"
         raise InputError(f"{option} {name!r}: no such reception site (known: {known})")
+
+    @property
+    def sites_by_id(self) -> dict[str, Site]:
+        """The pack's reception sites by id."""
+        return {s.id: s for s in self.planning.sites}
 
     @property
     def facing(self) -> dict[str, str]:
@@ -100,3 +112,76 @@ def get_histories_from_scenario(region: PlanningRegion) -> list[ArrivalsHistory]
         )
         for h in histories
     ]
+
+
+History = Literal["store", "scenario"]
+# A forecast walks every day of its horizon for every district: a year is already more than
+# the model's few weeks of history can say anything about.
+MAX_HORIZON_DAYS = 365
+
+
+def history_source(raw: str, name: str = "history") -> History:
+    """Where the arrivals history comes from: the store or the bundled synthetic scenario."""
+    for known in get_args(History):
+        if raw == known:
+            return cast(History, known)
+    raise InputError(f"{name} {raw!r}: use store or scenario")
+
+
+@dataclass(frozen=True)
+class ForecastQuery:
+    """What an arrivals forecast is asked for: the day, the known time, horizon and history."""
+
+    as_of: date
+    known_at: datetime | None = None
+    horizon: int = 7
+    history: History = "store"
+
+
+def get_histories(
+    session: Session, region: PlanningRegion, query: ForecastQuery
+) -> tuple[list[ArrivalsHistory], list[str]]:
+    """Daily arrivals per far-side district, and notes for the reader on where they came from."""
+    if query.history == "scenario":
+        note = "history: the bundled SYNTHETIC scenario (plausible, not recorded, figures)"
+        return get_histories_from_scenario(region), [note]
+    result = get_histories_from_store(session, region, query.as_of, query.known_at)
+    if any(h.daily for h in result):
+        return result, []
+    note = (
+        "history: no crossings recorded in the store; every forecast is the floor rate "
+        "(the scenario history uses the bundled synthetic scenario)"
+    )
+    return result, [note]
+
+
+def get_forecasts(
+    session: Session, region: PlanningRegion, query: ForecastQuery
+) -> tuple[list[Forecast], list[str]]:
+    """The arrivals forecast per far-side district over the horizon, with notes."""
+    if not 0 < query.horizon <= MAX_HORIZON_DAYS:
+        raise InputError(f"horizon must be from 1 to {MAX_HORIZON_DAYS} days, got {query.horizon}")
+    histories, notes = get_histories(session, region, query)
+    model = bundled_arrivals_model()
+    return forecast_all(histories, query.as_of, query.horizon, model), notes
+
+
+def get_needs_from_forecast(
+    session: Session,
+    region: PlanningRegion,
+    query: ForecastQuery,
+    needs: tuple[list[Site], int, bool],
+) -> tuple[NeedsReport, list[str]]:
+    """Needs at the chosen sites (all serving sites when none) for the forecast's high end;
+    `needs` is the chosen sites, the days and whether the climate is cold."""
+    chosen, days, cold = needs
+    forecasts, notes = get_forecasts(session, region, query)
+    sites = chosen or [s for s in region.planning.sites if s.serves]
+    # Plan for the high end of the interval: running short hurts more than a surplus.
+    people, unserved = people_from_forecast({f.section: f.high for f in forecasts}, sites)
+    if unserved:
+        notes.append(f"no chosen site serves {', '.join(unserved)}")
+    if not people:
+        raise InputError("the forecast expects nobody at the chosen site(s)")
+    notes.append(f"people: the high end of the {query.horizon}-day arrivals forecast, per site")
+    return needs_at_sites(people, region.sites_by_id, days, region.sphere, cold), notes

@@ -17,7 +17,7 @@ from borderwatch.api import plan_queries as plans
 from borderwatch.api.deps import DB, Principal, context_of, requires
 from borderwatch.api.plan_queries import Deployment, NeedsRequest, PlanTime
 from borderwatch.errors import InputError
-from borderwatch.planning.service import PlanningRegion
+from borderwatch.planning.service import PlanningRegion, history_source
 from borderwatch.types import ImpactLevel
 from borderwatch.web.render import page
 
@@ -96,7 +96,7 @@ class PlanForm(BaseModel):
             sites=tuple(s for s in self.site if s),
             from_forecast=wanted_forecast,
             horizon=self.arrivals_horizon(),
-            history=plans.history(self.history),
+            history=history_source(self.history),
         )
 
     def arrivals_horizon(self) -> int:
@@ -126,7 +126,7 @@ def plan_page(request: Request, db: DB, _: Planner, form: Annotated[PlanForm, Qu
     when = plans.plan_time(db, form.as_of, form.known_at)
     levels_from = plans.levels_from(form.levels_from)
     deployment = plans.deploy_view(db, region, when, form.deployment(), levels_from)
-    history = plans.history(form.history)
+    history = history_source(form.history)
     data = {
         **deployment,
         **_optional(db, region, when, form),
