@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -17,7 +18,12 @@ from borderwatch.store.tables.accounts import ApiToken, AuditEntry, User, WebSes
 from borderwatch.types import Role
 
 SESSION_LIFETIME = timedelta(hours=12)
-_DUMMY_HASH = hash_password("not-a-real-password-used-for-timing")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against for unknown users, made on first need, not at import."""
+    return hash_password("not-a-real-password-used-for-timing")
 
 
 def _digest(token: str) -> str:
@@ -70,7 +76,7 @@ def authenticate(session: Session, username: str, password: str) -> User:
     """The active user with these credentials, or AuthenticationError (same message either way)."""
     user = get_user_by_username(session, username)
     if user is None:
-        verify_password(_DUMMY_HASH, password)  # spend the same time as for a real user
+        verify_password(_dummy_hash(), password)  # spend the same time as for a real user
         raise AuthenticationError("wrong username or password")
     if not verify_password(user.password_hash, password) or not user.active:
         raise AuthenticationError("wrong username or password")

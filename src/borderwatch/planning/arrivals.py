@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from scipy.stats import nbinom
-
 from borderwatch.errors import InputError
 from borderwatch.planning.schemas import ArrivalsModel
 
@@ -173,6 +171,9 @@ def _interval(expected: float, model: ArrivalsModel) -> tuple[int, int]:
     The size does not grow with the horizon: the error in the estimated rate is shared by every
     day of the horizon rather than averaging out (a single gamma-mixed rate for the whole span).
     """
+    # imported here: SciPy takes about a second and most commands never need it
+    from scipy.stats import nbinom
+
     if expected <= 0:
         return 0, 0
     probability = model.dispersion / (model.dispersion + expected)

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from borderwatch.errors import InputError, PlanningError
 from borderwatch.planning.schemas import StaffingStandard
@@ -296,6 +295,9 @@ def _run_highs(values: np.ndarray, widths: np.ndarray, left: float) -> np.ndarra
     so the dual simplex's optimal vertex is already whole: HiGHS solves the relaxation in
     milliseconds. Should a vertex ever come back fractional, HiGHS's MIP solver takes over.
     """
+    # imported here: SciPy takes about a second and most commands never solve a plan
+    from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+
     row = np.ones((1, len(values)))
     # "At most" rather than "exactly": every piece has a positive value, so the optimum uses
     # all that is left anyway (the caller checks the total), and zero is always feasible.
