@@ -281,11 +281,26 @@ def _solve(
     widths = np.concatenate([p[0] for p in pieces])
     slopes = np.concatenate([p[1] for p in pieces])
     filled = np.rint(_run_highs(slopes / slopes.max(), widths, left)).astype(np.int64)
+    _top_up(filled, widths, slopes, int(left))
     owner = np.repeat(np.arange(len(sections)), sizes)
     counts: np.ndarray = minima + np.bincount(
         owner, weights=filled, minlength=len(sections)
     ).astype(np.int64)
     return counts
+
+
+def _top_up(filled: np.ndarray, widths: np.ndarray, slopes: np.ndarray, left: int) -> None:
+    """Place whoever the solver left over: pieces past the point where more staff add no
+    coverage have no value, so the optimum may leave persons out; the plan must be exact.
+    They go to the pieces with room, steepest first (all of them within the maximums)."""
+    short = left - int(filled.sum())
+    for i in np.argsort(-slopes, kind="stable"):
+        if short <= 0:
+            break
+        add = min(short, int(widths[i]) - int(filled[i]))
+        if add > 0:
+            filled[i] += add
+            short -= add
 
 
 def _run_highs(values: np.ndarray, widths: np.ndarray, left: float) -> np.ndarray:

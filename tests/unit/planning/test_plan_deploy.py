@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from borderwatch.errors import InputError
@@ -112,6 +112,8 @@ def test_raising_a_section_level_moves_personnel_to_it() -> None:
     st.integers(1, 40_000),
     st.floats(0, 0.5),
 )
+# Found by Hypothesis: past full coverage a piece has no value and the solver left one out.
+@example([(1.0, ImpactLevel.CRITICAL, 1)], 752, 0.5)
 def test_any_feasible_plan_is_exact_and_within_bounds(
     rows: list[tuple[float, ImpactLevel, int]], personnel: int, reserve: float
 ) -> None:
