@@ -59,6 +59,8 @@ from borderwatch.types import DatePrecision, EventType
 _ASIDE = re.compile(r"\s*\([^()]*\)[.\s]*")
 _WHOLE_SENTENCE = frozenset({EventType.ARMED_CLASH, EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT})
 Span = tuple[int, int]
+# A relative clause open before a date: "the servicemen who crossed on 5 July".
+_RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:who|which|whom)\s[^,;.()]*$", re.IGNORECASE)
 # Built once: a type without an argument spec is asked about on every claim of it.
 _NO_ARGUMENTS = ArgumentSpec(required=[], optional=[])
 
@@ -193,10 +195,7 @@ class ClaimAssembler:
         for trigger in triggers:
             if not self._yields.get(trigger.rule, frozenset()) & present:
                 by_type.setdefault(trigger.event_type, []).append(trigger)
-        relative = {
-            t: all(self._relative.search(text, max(0, g.start - 25), g.start) for g in group)
-            for t, group in by_type.items()
-        }
+        relative = {t: all(self._describes(text, g) for g in group) for t, group in by_type.items()}
         if not all(relative.values()):
             by_type = {t: g for t, g in by_type.items() if not relative[t]}
         if len(by_type) > 1:
@@ -253,7 +252,10 @@ class ClaimAssembler:
         whole = event_type in _WHOLE_SENTENCE
         actors = self._actors(doc, sentences, index, local, clauses, whole)
         quantities = _unique_spans([q for q in local.quantities if _within(q, clauses)])
-        date = self._date(doc, sentence, local, clauses, triggers[0].start)
+        # A trigger in a relative clause describes a participant ("the servicemen who
+        # crossed on 5 July were flown back on Saturday"): the date goes by the main one.
+        main = next((t for t in triggers if not self._describes(doc.text, t)), triggers[0])
+        date = self._date(doc, sentence, local, clauses, main.start)
         attribution = _attribution(doc, sentence)
         claim = Claim(
             type=event_type,
@@ -275,6 +277,10 @@ class ClaimAssembler:
         if aside and self._bare(local, clauses, claim):
             claim.confidence = 0.0
         return claim
+
+    def _describes(self, text: str, trigger: TriggerMention) -> bool:
+        """Whether a trigger opens a relative clause ("the soldiers who crossed ...")."""
+        return self._relative.search(text, max(0, trigger.start - 25), trigger.start) is not None
 
     def _bare(self, local: _Local, clauses: list[Span], claim: Claim) -> bool:
         """A trigger with nothing of its own around it ("(...; exercise material)") that lacks
@@ -372,7 +378,7 @@ class ClaimAssembler:
                 d for d in found if is_log_stamp(doc.text, d)
             ]
             if candidates:
-                return min(candidates, key=lambda d: abs(d.start - trigger_at))
+                return min(candidates, key=lambda d: _distance(doc.text, d, trigger_at))
         return self._running_time.before(doc, sentence.start)
 
     def _confidence(
@@ -402,6 +408,17 @@ def _attribution(doc: Document, sentence: _Sentence) -> tuple[str, ...]:
         a for a in doc.attributions if a.text and sentence.paragraph <= a.start < sentence.start
     ]
     return earlier[-1].chain if earlier else report_chain(doc)
+
+
+def _distance(text: str, date: DateMention, trigger_at: int) -> int:
+    """How far a date is from the trigger it may date. One before the trigger counts double,
+    as it often belongs to the clause before; one in a relative clause before it ("the men
+    who crossed on 5 July were flown back on Saturday") comes last."""
+    if date.start >= trigger_at:
+        return date.start - trigger_at
+    if _RELATIVE_BEFORE.search(text, max(0, date.start - 60), date.start):
+        return len(text) + trigger_at - date.start
+    return 2 * (trigger_at - date.start)
 
 
 def _within(

@@ -126,7 +126,8 @@ def _absolute(p: dict[str, str]) -> list[str]:
         r"(?P<iso>(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
         r"(?P<numeric>(?P<n_a>\d{1,2})(?P<n_sep>[./-])(?P<n_b>\d{1,2})(?P=n_sep)"
         r"(?P<n_y>\d{4}|\d{2})(?!\d))",
-        rf"(?P<range_dmy>{p['start']}{the}(?P<r_d1>{day}){p['joiner']}{the}(?P<r_d2>{day})"
+        # "Update No. 4 - 12 July 2021" numbers the update: 4 starts no range.
+        rf"(?P<range_dmy>{p['start']}{the}(?<!No\.\s)(?<!No\s)(?<!#)(?P<r_d1>{day}){p['joiner']}{the}(?P<r_d2>{day})"
         rf"(?:\s+of)?\s+(?P<r_m>{month})(?:\.?,?\s+(?P<r_y>{year}))?)",
         rf"(?P<range_mdy>{p['start']}(?P<rm_m>{month})\.?\s+(?P<rm_d1>{day}){p['joiner']}"
         rf"(?P<rm_d2>{day})(?:,?\s+(?P<rm_y>{year}))?)",

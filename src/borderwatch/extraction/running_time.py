@@ -18,6 +18,10 @@ PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[•*·▪‣–-]|\d{1,2}[.)])[ 
 # A heading block's lines (title, "Covering: ...", "Issued: ...") are short and end without a stop.
 _HEADING_LINE = 120
 _SPAN_START = re.compile(r"since\b", re.IGNORECASE)
+# A list item ("- ...", "* ...", "3. ..."): its date is its own and does not run on into the
+# next item ("- 143 personnel landed on 16 August. / - A camp has been set up.").
+_ITEM = re.compile(r"(?m)^[ \t]*(?:[•*·▪‣–-]|\d{1,2}[.)])[ \t]")
+_BLANK = re.compile(r"\n[ \t]*\n")
 # A log line's stamp ("[SMS 03.08.2021 08:15] ...", "14/07 0930: ...") opens its line and is
 # followed by a clock time: it dates the message, not the events the message tells.
 _STAMP_BEFORE = re.compile(r"(?:^|\n)[ \t]*[\[(]?[ \t]*(?:[A-Za-z]{2,6}[ \t]+)?$")
@@ -47,10 +51,18 @@ class RunningTime:
     def __init__(self) -> None:
         # The last document's setting dates: every claim of a report asks for them.
         self._settings_of: tuple[Document | None, list[DateMention]] = (None, [])
+        self._items_of: tuple[Document | None, list[tuple[int, int]]] = (None, [])
 
     def before(self, doc: Document, offset: int) -> DateMention | None:
-        """The time set before `offset`, else the reference date, else None."""
-        earlier = [d for d in self._settings(doc) if d.start < offset]
+        """The time set before `offset`, else the reference date, else None. A date set in
+        an earlier list item stays in its item."""
+        items = self._items(doc)
+        earlier = [
+            d
+            for d in self._settings(doc)
+            if d.start < offset
+            and not any(s <= d.start < e and not s <= offset < e for s, e in items)
+        ]
         if earlier:
             return _set_by_sentence(doc, earlier)
         if doc.reference_date is None:
@@ -67,6 +79,21 @@ class RunningTime:
             ]
             self._settings_of = (doc, settings)
         return self._settings_of[1]
+
+    def _items(self, doc: Document) -> list[tuple[int, int]]:
+        if doc is not self._items_of[0]:
+            self._items_of = (doc, list_items(doc.text))
+        return self._items_of[1]
+
+
+def list_items(text: str) -> list[tuple[int, int]]:
+    """The spans of a text's list items: each runs to the next item or blank line."""
+    starts = [m.start() for m in _ITEM.finditer(text)]
+    items = []
+    for start, following in zip(starts, [*starts[1:], len(text)], strict=False):
+        blank = _BLANK.search(text, start, following)
+        items.append((start, blank.start() if blank else following))
+    return items
 
 
 def dateline_end(doc: Document) -> int:

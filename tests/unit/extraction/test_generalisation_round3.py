@@ -1,0 +1,58 @@
+"""The failure classes of the third blind set, each checked on text of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from borderwatch.extraction.dates import DateComponent
+from borderwatch.extraction.document import Claim, Document
+from borderwatch.extraction.pipeline import Pipeline, build_pipeline
+from borderwatch.extraction.tokenizer import Tokenizer
+from borderwatch.types import EventType
+
+JUL_14 = date(2021, 7, 14)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return build_pipeline("tj-af")
+
+
+def claims(pipeline: Pipeline, text: str, reference: date = JUL_14) -> list[Claim]:
+    return pipeline.extract_claims(text, reference_date=reference)
+
+
+def one(found: list[Claim], event_type: EventType) -> Claim:
+    of_type = [c for c in found if c.type == event_type]
+    assert len(of_type) == 1, found
+    return of_type[0]
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def test_a_list_items_date_does_not_run_on_into_the_next_item(pipeline: Pipeline) -> None:
+    text = (
+        "BULLETIN No. 2 - 14 July 2021\n\n"
+        "- Two Afghan helicopters carrying 40 soldiers landed at Kulob airport on 11 July.\n"
+        "- The Panji Poyon crossing remains closed to travellers.\n"
+    )
+    found = claims(pipeline, text)
+    assert one(found, EventType.CROSS_BORDER_MOVEMENT).date == date(2021, 7, 11)
+    assert one(found, EventType.BORDER_CLOSURE_OR_OPENING).date == JUL_14
+
+
+def test_an_updates_number_starts_no_date_range() -> None:
+    doc = DateComponent()(
+        Tokenizer()(Document("SITREP No. 7 - 13 July 2021", reference_date=JUL_14))
+    )
+    assert [(d.text, d.value) for d in doc.dates] == [("13 July 2021", date(2021, 7, 13))]
+
+
+def test_a_date_in_a_relative_clause_dates_the_participant_not_the_event(
+    pipeline: Pipeline,
+) -> None:
+    text = "Officials said the Afghan soldiers who crossed on 5 July were flown back on Monday."
+    assert one(claims(pipeline, text), EventType.CROSS_BORDER_MOVEMENT).date == date(2021, 7, 12)
