@@ -17,6 +17,7 @@ _VERB_ENDINGS = ("ing", "ed")
 _POSSESSIVE = ("'s", "’s")
 _HYPHEN_TAIL = re.compile(r"-([^\W\d_]+(?:-[^\W\d_]+)*)")
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,3}[:.)])?[ \t]*\Z")
 _YEAR_LIKE = re.compile(r"\d{4}(?:\s*[-–]\s*\d{2,4})?$")
 
 
@@ -115,7 +116,12 @@ class _QuantityRules:
             previous = doc.tokens[i - 2].lower  # "no. 2", "No.5"
         if previous in self.references:
             return False
-        if i > 0 and doc.tokens[i - 1].text[0].isdigit() and not previous.endswith(("%",)):
+        if (
+            i > 0
+            and doc.tokens[i - 1].text[0].isdigit()
+            and not previous.endswith(("%",))
+            and not self._opens_log_line(doc, doc.tokens[i - 1])
+        ):
             return False  # "37 221 1234": a phone number or a code, not two figures
         if self.clock_tail.match(text, figure.end) or self._is_clock(doc, i, figure):
             return False
@@ -130,7 +136,17 @@ class _QuantityRules:
         previous = doc.tokens[i - 1].lower if i > 0 else ""
         following = doc.tokens[i + 1].lower if i + 1 < len(doc.tokens) else ""
         counts = (following,) in self.counted  # "by 1500 troops" counts troops
-        return written.startswith("0") or (previous in self.clock_prepositions and not counts)
+        if written.startswith("0") or (previous in self.clock_prepositions and not counts):
+            return True
+        return not counts and self._opens_log_line(doc, doc.tokens[i])
+
+    def _opens_log_line(self, doc: Document, token: Token) -> bool:
+        """A four-digit time opening a log line: "1215 TJ border guards closed ...",
+        "6:1200 ~25 families ..."."""
+        return bool(
+            _CLOCK.fullmatch(token.text)
+            and _LINE_OPENING.search(doc.text, max(0, token.start - 12), token.start)
+        )
 
     def _mention(self, doc: Document, i: int, figure: Figure) -> tuple[QuantityMention | None, int]:
         qualifier, start = self._qualifier(doc.tokens, i)

@@ -56,3 +56,63 @@ def test_a_date_in_a_relative_clause_dates_the_participant_not_the_event(
 ) -> None:
     text = "Officials said the Afghan soldiers who crossed on 5 July were flown back on Monday."
     assert one(claims(pipeline, text), EventType.CROSS_BORDER_MOVEMENT).date == date(2021, 7, 12)
+
+
+# --- quantities ----------------------------------------------------------------------------
+
+
+def test_a_log_lines_opening_time_is_no_quantity(pipeline: Pipeline) -> None:
+    text = (
+        "RIVER DESK field notes\n"
+        "1215 TJ border guards closed the Panji Poyon bridge, ~70 trucks queuing.\n"
+        "6:1530 two more companies moved from Khorog to Ishkashim.\n"
+    )
+    found = claims(pipeline, text)
+    closure = one(found, EventType.BORDER_CLOSURE_OR_OPENING)
+    assert [q.value for q in closure.quantities] == [70]
+    deployment = one(found, EventType.TROOP_DEPLOYMENT)
+    assert [q.value for q in deployment.quantities] == [2]
+
+
+# --- triggers in other words ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        (
+            "A tent camp for up to 800 people has been set up in Farkhor district.",
+            EventType.REFUGEE_PREPARATION,
+        ),
+        (
+            "Officials listed nine schools in Shughnon as collective shelters.",
+            EventType.REFUGEE_PREPARATION,
+        ),
+        (
+            "Dushanbe will not recognise a government in Kabul imposed by force, it said.",
+            EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT,
+        ),
+        (
+            "A Taliban spokesman said the movement had no intention of entering Tajik territory.",
+            EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT,
+        ),
+        (
+            "Taliban flags were seen over the Khwahan district centre at dawn.",
+            EventType.TERRITORIAL_CONTROL_CHANGE,
+        ),
+        (
+            "Units of the 201st base moved to the Harbmaidon range on Monday.",
+            EventType.TROOP_DEPLOYMENT,
+        ),
+        (
+            "A convoy of 30 trucks left Termez for Mazar-i-Sharif on Tuesday.",
+            EventType.HUMANITARIAN_ASSISTANCE,
+        ),
+        (
+            "Heavy machine-gun fire was heard across the river from Shir Khan Bandar.",
+            EventType.ARMED_CLASH,
+        ),
+    ],
+)
+def test_triggers_said_in_other_words(pipeline: Pipeline, text: str, event_type: EventType) -> None:
+    assert event_type in {c.type for c in claims(pipeline, text)}
