@@ -62,6 +62,15 @@ _TRAILING_PLACE = re.compile(
 )
 
 
+_REMARK = re.compile(r"\s*\([^()]*\)\s*")
+_POSTED_BY = re.compile(r"^(?:(?:a\s+)?(?:thread|post|posts|tweet|tweets|blog)\s+)?by\s+", re.I)
+_SECTION = re.compile(r"\s+[-–—|]\s+.*$")
+_COUNTED = re.compile(
+    r"^(?:two|three|four|five|several|some|many|multiple|a\s+few|a\s+number\s+of|\d+)\s+(?=\w)",
+    re.I,
+)
+
+
 def _phrases(words: Iterable[str]) -> str:
     escaped = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
     return "(?:" + "|".join(escaped) + ")"
@@ -125,9 +134,21 @@ class AttributionComponent:
         self._letterheads = [re.compile(p) for p in lexicon.letterhead_patterns]
 
     def canonical(self, name: str) -> str:
-        """The canonical name of a source as written in any of its spellings."""
-        source = self._sources.get(" ".join(name.split()).lower())
-        return source.name if source else name.strip()
+        """The canonical name of a source as written in any of its spellings, else the name
+        as written without what only describes it: a remark in brackets ("(fictional
+        account)"), "Thread by", a feed's section ("TOLOnews - Afghanistan"), or a count ("two
+        security sources")."""
+        folded = " ".join(name.split())
+        source = self._sources.get(folded.lower())
+        if source:
+            return source.name
+        bare = _REMARK.sub(" ", folded)
+        bare = _SECTION.sub("", _POSTED_BY.sub("", " ".join(bare.split())))
+        bare = _COUNTED.sub("", bare)
+        source = self._sources.get(bare.lower())
+        if source:
+            return source.name
+        return bare or folded
 
     def __call__(self, doc: Document) -> Document:
         found = self._index.find(doc.tokens)

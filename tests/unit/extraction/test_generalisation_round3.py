@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from borderwatch.extraction.attribution import AttributionComponent
 from borderwatch.extraction.dates import DateComponent
 from borderwatch.extraction.document import Claim, Document
 from borderwatch.extraction.pipeline import Pipeline, build_pipeline
@@ -116,3 +117,20 @@ def test_a_log_lines_opening_time_is_no_quantity(pipeline: Pipeline) -> None:
 )
 def test_triggers_said_in_other_words(pipeline: Pipeline, text: str, event_type: EventType) -> None:
     assert event_type in {c.type for c in claims(pipeline, text)}
+
+
+# --- attribution ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Thread by OxusWatcher (fictional account)", "OxusWatcher"),
+        ("Khatlon Herald - Regional news (archive copy)", "Khatlon Herald"),
+        ("two security sources", "security sources"),
+        ("several local officials", "local officials"),
+        ("Radio Ozodi", "RFE/RL"),
+    ],
+)
+def test_a_source_is_named_without_what_only_describes_it(written: str, canonical: str) -> None:
+    assert AttributionComponent().canonical(written) == canonical
