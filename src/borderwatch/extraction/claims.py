@@ -11,7 +11,8 @@ Choices, so that gold annotators and fusion know what to expect:
 - Places, actors and quantities come from the clauses that hold the claim's triggers (a sentence
   splits at the clause breaks of `events.json`); places and actors fall back to the sentence.
   A province that contains another place of the claim (the province in "the districts of A and
-  B in the province of P") is context, not a claim place; a country named stays a place.
+  B in the province of P") is context, not a claim place; a country or a district named
+  (`standing`: "the Ruzvai bridge in Darvoz") stays a place.
 - Speakers (actors inside an attribution, "Tajik authorities say") are not actors of the claim.
 - A clause opening with a pronoun ("they are preparing ...") takes the sentence's first actor,
   or the previous sentence's when the sentence itself opens with it.
@@ -120,13 +121,13 @@ class ClaimAssembler:
         self,
         lexicon: EventLexicon,
         ancestors: Mapping[str, frozenset[str]] | None = None,
-        countries: frozenset[str] = frozenset(),
+        standing: frozenset[str] = frozenset(),
     ) -> None:
         self._strength = {rule.id: rule.strength for rule in lexicon.rules}
         self._yields = {rule.id: frozenset(rule.yields_to) for rule in lexicon.rules}
         self._arguments: Mapping[EventType, ArgumentSpec] = lexicon.arguments
         self._ancestors = ancestors or {}
-        self._countries = countries
+        self._standing = standing
         self._min_confidence = lexicon.min_confidence
         breaks = sorted(lexicon.clause_breaks, key=len, reverse=True)
         self._breaks = re.compile("|".join(f"(?:{b})" for b in breaks), re.IGNORECASE)
@@ -302,10 +303,11 @@ class ClaimAssembler:
         if not found:
             found = [p for p in local.places if not _within(p, others)]
         # A province holding other places of the claim is their context; a country named
-        # on its own ("crossed into Tajikistan near Panji Poyon") stays a place of the claim.
+        # on its own ("crossed into Tajikistan near Panji Poyon") and a district named beside
+        # its town or crossing ("Shir Khan Bandar, the port in Imam Sahib district") stay.
         ids = {p.place_id for p in found if p.place_id}
         contained = set().union(*(self._ancestors.get(i, frozenset()) for i in ids))
-        contained = {i for i in contained if i not in self._countries}
+        contained = {i for i in contained if i not in self._standing}
         kept: list[PlaceMention] = []
         seen: set[str] = set()
         for place in found:

@@ -27,7 +27,10 @@ class Pipeline:
         self.pack = pack
         self.gazetteer = Gazetteer(pack.places.values())
         self._ancestors = ancestors_of({pid: p.parent for pid, p in pack.places.items()})
-        self._countries = frozenset(p.id for p in pack.places.values() if p.kind == "country")
+        # Places that stay a claim's place beside a place inside them (see claims.py).
+        self._standing = frozenset(
+            p.id for p in pack.places.values() if p.kind in ("country", "district")
+        )
         # cast: these declare `adds` without the tuple[str, ...] annotation the protocol asks
         shared = (Tokenizer(), DateComponent(), QuantityComponent())
         self._shared = tuple(cast("Component", c) for c in shared)
@@ -45,7 +48,7 @@ class Pipeline:
                 PlaceComponent(self.gazetteer, language),
                 AttributionComponent(language),
                 events,
-                ClaimAssembler(events.lexicon, self._ancestors, self._countries),
+                ClaimAssembler(events.lexicon, self._ancestors, self._standing),
             )
         return self._by_language[language]
 

@@ -134,3 +134,20 @@ def test_triggers_said_in_other_words(pipeline: Pipeline, text: str, event_type:
 )
 def test_a_source_is_named_without_what_only_describes_it(written: str, canonical: str) -> None:
     assert AttributionComponent().canonical(written) == canonical
+
+
+# --- places --------------------------------------------------------------------------------
+
+
+def test_a_district_named_beside_its_town_or_crossing_stays_but_a_province_goes(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "The Ruzvai bridge in Darvoz district was closed on Monday. "
+        "The Taliban took the districts of Khwahan and Shighnan in Badakhshan province."
+    )
+    found = claims(pipeline, text)
+    closure = one(found, EventType.BORDER_CLOSURE_OR_OPENING)
+    assert {p.place_id for p in closure.places} == {"tj-crossing-ruzvai", "tj-gbao-darvoz"}
+    control = one(found, EventType.TERRITORIAL_CONTROL_CHANGE)
+    assert "af-badakhshan" not in {p.place_id for p in control.places}
