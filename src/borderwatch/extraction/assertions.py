@@ -26,6 +26,11 @@ _LONG_LINE_WORDS = 8
 # A heading is at most this many words.
 _HEADING_WORDS = 14
 _PROSE_SHARE = 0.5
+# A title opening a report, even a hard-wrapped or terse one, stands alone near the top
+# ("The quiet bank: what the loss of Kunduz means for Dushanbe").
+_TOP = 600
+_TITLE_WORDS = 20
+_LIST_ITEM = re.compile(r"(?:[-*•·▪‣–]|\d{1,4}[.):/]|\d{4}\b)")
 # A line in capitals longer than this is shouted text (a telegram), not a heading.
 _CAPITALS_WORDS = 6
 
@@ -55,7 +60,12 @@ class AssertionFilter:
         spans = [
             (start, end)
             for start, end, line in lines
-            if line and (_in_capitals(line) or (prose and _headline(line)))
+            if line
+            and (
+                _in_capitals(line)
+                or (prose and _headline(line))
+                or (start < _TOP and _standalone(text, start, end) and _title(line))
+            )
         ]
         comments = self._comments.search(text)
         if comments:
@@ -91,6 +101,21 @@ def _in_capitals(line: str) -> bool:
         return False
     letters = _LETTERS.findall(line)
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """Whether a line is a paragraph of its own: a blank line (or the text's edge) on each
+    side."""
+    before = text[max(0, start - 2) : start].replace(" ", "").replace("\t", "")
+    after = text[end : end + 2].replace(" ", "").replace("\t", "")
+    return (start == 0 or before == "\n\n") and (end == len(text) or after == "\n\n")
+
+
+def _title(line: str) -> bool:
+    """A report's title: a few words without a closing stop, not a list item or log line."""
+    return (
+        len(line.split()) <= _TITLE_WORDS and not _STOP.search(line) and not _LIST_ITEM.match(line)
+    )
 
 
 def _headline(line: str) -> bool:

@@ -19,6 +19,7 @@ Choices, so that gold annotators and fusion know what to expect:
 - A sentence wholly in brackets with a trigger and nothing it needs is an aside, not a claim;
   headings, reader comments and triggers after "whether", "could", "if" ... assert nothing
   (`assertions`).
+- An event dated more than a year before the report is background, not a claim.
 - The date is the clause's, else the sentence's, else the time the narrative runs on
   (`running_time`), else the report's reference date.
 - The attribution chain is the sentence's own, else the latest earlier in the paragraph (a list
@@ -32,6 +33,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Generic, Protocol, TypeVar
 
 from borderwatch.extraction import running_time
@@ -60,6 +62,8 @@ from borderwatch.types import DatePrecision, EventType
 _ASIDE = re.compile(r"\s*\([^()]*\)[.\s]*")
 _WHOLE_SENTENCE = frozenset({EventType.ARMED_CLASH, EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT})
 Span = tuple[int, int]
+# Events dated further back than this before the report are its background.
+_BACKGROUND = timedelta(days=365)
 # A relative clause open before a date: "the servicemen who crossed on 5 July".
 _RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:who|which|whom)\s[^,;.()]*$", re.IGNORECASE)
 # Built once: a type without an argument spec is asked about on every claim of it.
@@ -163,8 +167,10 @@ class ClaimAssembler:
                 for part in self._events_of(doc.text, sentence, group):
                     claim = self._claim(doc, sentences, index, local, event_type, part)
                     starts = [t.start for t in part]
-                    if claim.confidence >= self._min_confidence and not (
-                        self._assertions.speculative(doc.text, sentence.clauses, starts)
+                    if (
+                        claim.confidence >= self._min_confidence
+                        and not self._assertions.speculative(doc.text, sentence.clauses, starts)
+                        and not _history(doc, claim)
                     ):
                         claims.append(claim)
         doc.claims = claims
@@ -410,6 +416,13 @@ def _attribution(doc: Document, sentence: _Sentence) -> tuple[str, ...]:
         a for a in doc.attributions if a.text and sentence.paragraph <= a.start < sentence.start
     ]
     return earlier[-1].chain if earlier else report_chain(doc)
+
+
+def _history(doc: Document, claim: Claim) -> bool:
+    """Whether a claim tells history, not news: dated more than a year before the report
+    ("the Taliban last attacked the port in 2016") it is background to the story."""
+    reference = None if doc.reference_assumed else doc.reference_date
+    return bool(reference and claim.date and reference - claim.date > _BACKGROUND)
 
 
 def _distance(text: str, date: DateMention, trigger_at: int) -> int:

@@ -103,7 +103,8 @@ def _fragments(lx: DateLexicon, numbers: NumberLexicon) -> dict[str, str]:
     words = alternation(j for j in lx.range_joiners if j.isalpha())
     return {
         "day": rf"\d{{1,2}}(?:{alternation(lx.ordinal_suffixes)})?(?!\w)(?![,.]\d)",
-        "year": r"\d{4}(?!\w)(?![,.-]\d)",
+        # a year of this era: "8 July 1015" is a day and a clock time in a field log
+        "year": r"(?:1[89]|20)\d{2}(?!\w)(?![,.-]\d)",
         "month": rf"(?:{alternation(lx.months)})\b",
         "weekday": weekday,
         "relation": relation,

@@ -52,6 +52,31 @@ def test_an_updates_number_starts_no_date_range() -> None:
     assert [(d.text, d.value) for d in doc.dates] == [("13 July 2021", date(2021, 7, 13))]
 
 
+def test_a_four_digit_clock_after_a_date_is_no_year() -> None:
+    text = "08 JUL 1015 TB reported in Nusay"
+    doc = DateComponent()(Tokenizer()(Document(text, reference_date=JUL_14)))
+    assert [d.value for d in doc.dates] == [date(2021, 7, 8)]
+
+
+def test_history_told_in_a_report_is_background(pipeline: Pipeline) -> None:
+    text = (
+        "The Taliban captured Shir Khan Bandar on Monday. "
+        "The militants had also attacked the port in 2016."
+    )
+    assert [c.type for c in claims(pipeline, text)] == [EventType.TERRITORIAL_CONTROL_CHANGE]
+
+
+def test_a_title_standing_alone_at_the_top_makes_no_claim(pipeline: Pipeline) -> None:
+    text = (
+        "Khatlon Review\n\n"
+        "After the fall of Kunduz: what the lost river districts mean for the south\n\n"
+        "The Taliban captured Shir Khan Bandar on Monday, officials said, and the\n"
+        "road to the bridge is now quiet.\n"
+    )
+    found = claims(pipeline, text)
+    assert [c.evidence_text[:26] for c in found] == ["The Taliban captured Shir "]
+
+
 def test_a_date_in_a_relative_clause_dates_the_participant_not_the_event(
     pipeline: Pipeline,
 ) -> None:
