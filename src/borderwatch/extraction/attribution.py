@@ -195,6 +195,11 @@ class AttributionComponent:
             if match:
                 name = " ".join(match.group("name").split())
                 return [self.canonical(name.title() if name.isupper() else name)]
+        # An official body named in a heading block ("MINISTRY OF FOREIGN AFFAIRS ...",
+        # "Press service of the Ministry of Defence | 07.07.2021") is the publisher; one named
+        # in a first paragraph of prose, which ends with a full stop, is a speaker.
+        if header.rstrip().endswith("."):
+            return []
         for s, _, key in found:
             if s < len(header) and self._sources[key].kind == "official":
                 return [self._sources[key].name]

@@ -176,3 +176,14 @@ def test_a_district_named_beside_its_town_or_crossing_stays_but_a_province_goes(
     assert {p.place_id for p in closure.places} == {"tj-crossing-ruzvai", "tj-gbao-darvoz"}
     control = one(found, EventType.TERRITORIAL_CONTROL_CHANGE)
     assert "af-badakhshan" not in {p.place_id for p in control.places}
+
+
+def test_an_official_body_in_a_first_paragraph_of_prose_is_no_publisher(pipeline: Pipeline) -> None:
+    story = "\n\nAbout 300 Afghan families were waiting on the bank near Panj, residents said."
+    prose = "Tajik border guards closed the Panji Poyon bridge on Monday." + story
+    assert one(claims(pipeline, prose), EventType.OTHER).attribution == ["residents"]
+    heading = "INFORMATION MESSAGE\nPress service of the Tajik border guards | 14.07.2021" + story
+    assert one(claims(pipeline, heading), EventType.OTHER).attribution == [
+        "Tajik border service",
+        "residents",
+    ]
