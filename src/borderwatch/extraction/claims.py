@@ -163,9 +163,11 @@ class ClaimAssembler:
             if local.triggers:
                 # Only a sentence with triggers needs its clauses: find them here, once.
                 sentence = sentences[index] = self._with_clauses(doc.text, sentence)
-            for event_type, group in self._main_types(doc.text, local.triggers).items():
+            main = self._main_types(doc.text, local.triggers)
+            for event_type, group in main.items():
+                rivals = [t.start for other in main if other != event_type for t in main[other]]
                 for part in self._events_of(doc.text, sentence, group):
-                    claim = self._claim(doc, sentences, index, local, event_type, part)
+                    claim = self._claim(doc, sentences, index, local, event_type, part, rivals)
                     starts = [t.start for t in part]
                     if (
                         claim.confidence >= self._min_confidence
@@ -245,7 +247,10 @@ class ClaimAssembler:
         local: _Local,
         event_type: EventType,
         triggers: list[TriggerMention],
+        rivals: Sequence[int] = (),
     ) -> Claim:
+        """The claim of `triggers`; `rivals` are where the sentence's triggers of the other
+        types of claim start (a figure nearer one of them is theirs)."""
         sentence = sentences[index]
         clauses = [c for c in sentence.clauses if any(c[0] <= t.start < c[1] for t in triggers)]
         others = [
@@ -258,7 +263,13 @@ class ClaimAssembler:
         # Both sides of a clash, and those who speak in a statement, are its actors.
         whole = event_type in _WHOLE_SENTENCE
         actors = self._actors(doc, sentences, index, local, clauses, whole)
-        quantities = _unique_spans([q for q in local.quantities if _within(q, clauses)])
+        quantities = _unique_spans(
+            [
+                q
+                for q in local.quantities
+                if _within(q, clauses) and _nearest(q.start, triggers, rivals)
+            ]
+        )
         # A trigger in a relative clause describes a participant ("the servicemen who
         # crossed on 5 July were flown back on Saturday"): the date goes by the main one.
         main = next((t for t in triggers if not self._describes(doc.text, t)), triggers[0])
@@ -416,6 +427,14 @@ def _attribution(doc: Document, sentence: _Sentence) -> tuple[str, ...]:
         a for a in doc.attributions if a.text and sentence.paragraph <= a.start < sentence.start
     ]
     return earlier[-1].chain if earlier else report_chain(doc)
+
+
+def _nearest(at: int, triggers: list[TriggerMention], rivals: Sequence[int]) -> bool:
+    """Whether a figure at `at` is nearer one of `triggers` than every trigger of another
+    claim of its sentence ("134 servicemen crossed ... after clashes with Taliban units": the
+    134 crossed, they did not clash)."""
+    own = min(abs(t.start - at) for t in triggers)
+    return all(own <= abs(r - at) for r in rivals)
 
 
 def _history(doc: Document, claim: Claim) -> bool:

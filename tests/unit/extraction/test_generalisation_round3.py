@@ -100,6 +100,16 @@ def test_a_log_lines_opening_time_is_no_quantity(pipeline: Pipeline) -> None:
     assert [q.value for q in deployment.quantities] == [2]
 
 
+def test_a_figure_belongs_to_the_nearest_claim_of_its_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "On Monday 134 servicemen crossed the state border in the area of Panj district "
+        "after armed clashes with Taliban units in Imam Sahib district."
+    )
+    found = claims(pipeline, text)
+    assert [q.value for q in one(found, EventType.CROSS_BORDER_MOVEMENT).quantities] == [134]
+    assert one(found, EventType.ARMED_CLASH).quantities == []
+
+
 # --- triggers in other words ---------------------------------------------------------------
 
 
