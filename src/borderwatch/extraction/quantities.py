@@ -150,6 +150,8 @@ class _QuantityRules:
 
     def _mention(self, doc: Document, i: int, figure: Figure) -> tuple[QuantityMention | None, int]:
         qualifier, start = self._qualifier(doc.tokens, i)
+        if qualifier == Qualifier.EXACT and doc.text[figure.end : figure.end + 1] == "+":
+            qualifier = Qualifier.MORE_THAN  # "40+ ppl on AF bank"
         figure, resume = self._range(doc, i, figure)
         if i > 0 and figure.low != figure.high and doc.tokens[i - 1].lower in self.between:
             start = min(start, doc.tokens[i - 1].start)

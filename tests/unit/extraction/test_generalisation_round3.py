@@ -11,7 +11,7 @@ from borderwatch.extraction.dates import DateComponent
 from borderwatch.extraction.document import Claim, Document
 from borderwatch.extraction.pipeline import Pipeline, build_pipeline
 from borderwatch.extraction.tokenizer import Tokenizer
-from borderwatch.types import EventType
+from borderwatch.types import EventType, Qualifier
 
 JUL_14 = date(2021, 7, 14)  # a Wednesday
 
@@ -108,6 +108,13 @@ def test_a_figure_belongs_to_the_nearest_claim_of_its_sentence(pipeline: Pipelin
     found = claims(pipeline, text)
     assert [q.value for q in one(found, EventType.CROSS_BORDER_MOVEMENT).quantities] == [134]
     assert one(found, EventType.ARMED_CLASH).quantities == []
+
+
+def test_a_plus_after_a_figure_means_more_than(pipeline: Pipeline) -> None:
+    found = claims(pipeline, "0915 40+ ppl waiting on the AF bank nr Imam Sahib dist")
+    assert [(q.value, q.qualifier) for q in one(found, EventType.OTHER).quantities] == [
+        (40, Qualifier.MORE_THAN)
+    ]
 
 
 # --- triggers in other words ---------------------------------------------------------------
