@@ -30,6 +30,7 @@ _PROSE_SHARE = 0.5
 # ("The quiet bank: what the loss of Kunduz means for Dushanbe").
 _TOP = 600
 _TITLE_WORDS = 20
+_SENTENCE_END = re.compile(r"[.!?]\s")
 _LIST_ITEM = re.compile(r"(?:[-*•·▪‣–]|\d{1,4}[.):/]|\d{4}\b)")
 # A line in capitals longer than this is shouted text (a telegram), not a heading.
 _CAPITALS_WORDS = 6
@@ -112,9 +113,12 @@ def _standalone(text: str, start: int, end: int) -> bool:
 
 
 def _title(line: str) -> bool:
-    """A report's title: a few words without a closing stop, not a list item or log line."""
+    """A report's title: a few words with no full stop anywhere, not a list item or log line."""
     return (
-        len(line.split()) <= _TITLE_WORDS and not _STOP.search(line) and not _LIST_ITEM.match(line)
+        len(line.split()) <= _TITLE_WORDS
+        and not _STOP.search(line)
+        and not _SENTENCE_END.search(line)
+        and not _LIST_ITEM.match(line)
     )
 
 

@@ -75,6 +75,9 @@ def test_a_title_standing_alone_at_the_top_makes_no_claim(pipeline: Pipeline) ->
     )
     found = claims(pipeline, text)
     assert [c.evidence_text[:26] for c in found] == ["The Taliban captured Shir "]
+    # a one-line paragraph that holds a sentence is no title, whatever follows its stop
+    story = "Wire, 5 July.\n\nThe Taliban captured Khwahan, officials said. <b>more</b>"
+    assert len(claims(pipeline, story)) == 1
 
 
 def test_a_date_in_a_relative_clause_dates_the_participant_not_the_event(
