@@ -178,6 +178,35 @@ class ClaimAssembler:
         doc.claims = claims
         return doc
 
+    def sentence_spans(self, doc: Document) -> list[Span]:
+        """The sentences that may assert a claim: not headings, comments or the dateline."""
+        return [(s.start, s.end) for s in self._sentences(doc)]
+
+    def claims_for(self, doc: Document, triggers: Sequence[TriggerMention]) -> list[Claim | None]:
+        """A claim for each trigger found outside the rules (a learned component's), assembled
+        as the rules' claims are; None where its sentence asserts nothing, the trigger is
+        speculative or the claim is a bare aside. The confidence is the rules' own."""
+        sentences = self._sentences(doc)
+        starts = [s.start for s in sentences]
+        indexes = (
+            _ByStart(doc.triggers), _ByStart(doc.places), _ByStart(doc.actors),
+            _ByStart(doc.quantities), _ByStart([d for d in doc.dates if d.value is not None]),
+        )  # fmt: skip
+        found: list[Claim | None] = []
+        for trigger in triggers:
+            index = bisect_right(starts, trigger.start) - 1
+            if index < 0 or trigger.start >= sentences[index].end:
+                found.append(None)
+                continue
+            sentence = sentences[index] = self._with_clauses(doc.text, sentences[index])
+            local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))  # type: ignore[arg-type]
+            local.triggers.append(trigger)
+            claim = self._claim(doc, sentences, index, local, trigger.event_type, [trigger])
+            speculative = self._assertions.speculative(doc.text, sentence.clauses, [trigger.start])
+            history = _history(doc, claim)
+            found.append(None if speculative or history or claim.confidence <= 0.0 else claim)
+        return found
+
     def _events_of(
         self, text: str, sentence: _Sentence, triggers: list[TriggerMention]
     ) -> list[list[TriggerMention]]:

@@ -15,6 +15,8 @@ from borderwatch.extraction.events import EventComponent
 from borderwatch.extraction.lexicon import FALLBACK_LANGUAGE, has_lexicon
 from borderwatch.extraction.places import PlaceComponent, ancestors_of
 from borderwatch.extraction.quantities import QuantityComponent
+from borderwatch.extraction.sentence_claims import SentenceClaims
+from borderwatch.extraction.sentence_model import load_model
 from borderwatch.extraction.tokenizer import Tokenizer
 from borderwatch.region.names import Gazetteer
 from borderwatch.region.pack import RegionPack, load_pack
@@ -23,8 +25,11 @@ from borderwatch.region.pack import RegionPack, load_pack
 class Pipeline:
     """The components in order; the language-specific ones are built on first use per language."""
 
-    def __init__(self, pack: RegionPack) -> None:
+    def __init__(self, pack: RegionPack, sentence_model: str | None = None) -> None:
         self.pack = pack
+        # A model file's path, "bundled", "off", or None for $BORDERWATCH_SENTENCE_MODEL (off
+        # when unset: the learned component did not pass its test on the unseen gold sets).
+        self._sentence_model = sentence_model
         self.gazetteer = Gazetteer(pack.places.values())
         self._ancestors = ancestors_of({pid: p.parent for pid, p in pack.places.items()})
         # Places that stay a claim's place beside a place inside them (see claims.py).
@@ -42,13 +47,17 @@ class Pipeline:
         language = language if has_lexicon("events", language) else FALLBACK_LANGUAGE
         if language not in self._by_language:
             events = EventComponent(language)
+            assembler = ClaimAssembler(events.lexicon, self._ancestors, self._standing)
+            model = load_model(language, self._sentence_model)
+            learned = (SentenceClaims(assembler, model),) if model is not None else ()
             self._by_language[language] = (
                 *self._shared,
                 ActorComponent(language),
                 PlaceComponent(self.gazetteer, language),
                 AttributionComponent(language),
                 events,
-                ClaimAssembler(events.lexicon, self._ancestors, self._standing),
+                assembler,
+                *learned,
             )
         return self._by_language[language]
 
@@ -83,9 +92,11 @@ class Pipeline:
         return self(doc).claims
 
 
-def build_pipeline(pack: RegionPack | str = "tj-af") -> Pipeline:
-    """A pipeline for the places of `pack` (a loaded pack or its name)."""
-    return Pipeline(load_pack(pack) if isinstance(pack, str) else pack)
+def build_pipeline(pack: RegionPack | str = "tj-af", sentence_model: str | None = None) -> Pipeline:
+    """A pipeline for the places of `pack` (a loaded pack or its name); `sentence_model` is a
+    model file or "bundled" to add the learned claim finder, "off" (or None with
+    $BORDERWATCH_SENTENCE_MODEL unset) for the rules alone."""
+    return Pipeline(load_pack(pack) if isinstance(pack, str) else pack, sentence_model)
 
 
 @cache

@@ -1,0 +1,82 @@
+"""The learned claim finder: adds the claims the trigger rules miss where the sentence model
+is confident, after `ClaimAssembler` has made the rules' claims.
+
+- A sentence gets a claim of a type when the model's probability reaches the type's threshold
+  (higher by the model's `claimed_margin` where the rules already made a claim of another type)
+  and no claim of that type stands on the sentence yet.
+- The claim is assembled by `ClaimAssembler.claims_for` (arguments of the clause, date,
+  attribution, the same non-assertion filters), with the sentence's most telling word as its
+  trigger and the model's probability as its confidence.
+- A rule claim whose type the model scores below `drop_below` is dropped (0 keeps them all).
+"""
+
+from __future__ import annotations
+
+from borderwatch.extraction.claims import ClaimAssembler
+from borderwatch.extraction.document import Claim, Document, TriggerMention
+from borderwatch.extraction.sentence_model import SentenceModel, SentenceReader, SentenceView
+from borderwatch.types import EventType
+
+RULE = "sentence-model"
+_MAX_CONFIDENCE = 0.99
+
+
+class SentenceClaims:
+    """Pipeline component: claims of types the sentence model is sure of and no rule found."""
+
+    name: str = "sentence_claims"
+    adds: tuple[str, ...] = ("claims",)
+
+    def __init__(self, assembler: ClaimAssembler, model: SentenceModel) -> None:
+        self._assembler = assembler
+        self._model = model
+        self._thresholds = dict(model.thresholds)
+        # A claimed sentence whose bar is out of reach and whose claims nothing may drop needs
+        # no look: with the shipped settings that is most sentences.
+        lowest = min(self._thresholds.values(), default=1.0)
+        self._skip_claimed = lowest + model.claimed_margin > 1.0 and model.drop_below <= 0.0
+
+    def __call__(self, doc: Document) -> Document:
+        reader = SentenceReader(doc)
+        triggers: list[TriggerMention] = []
+        confidences: list[float] = []
+        dropped: set[int] = set()
+        claims = sorted(doc.claims, key=lambda c: c.evidence_start)
+        for index, (start, end) in enumerate(self._assembler.sentence_spans(doc)):
+            own = [c for c in claims if start <= c.evidence_start < end]
+            if own and self._skip_claimed:
+                continue
+            view = reader.view(start, end, index)
+            probabilities = self._model.probabilities(view.features)
+            dropped.update(id(c) for c in own if probabilities[c.type] < self._model.drop_below)
+            for event_type, probability in self._wanted(probabilities, own):
+                trigger = self._trigger(view, event_type)
+                if trigger is not None:
+                    triggers.append(trigger)
+                    confidences.append(probability)
+        added = self._assembler.claims_for(doc, triggers)
+        kept = [c for c in doc.claims if id(c) not in dropped]
+        for claim, confidence in zip(added, confidences, strict=True):
+            if claim is not None:
+                claim.confidence = min(_MAX_CONFIDENCE, confidence)
+                kept.append(claim)
+        doc.claims = sorted(kept, key=lambda c: c.evidence_start)
+        return doc
+
+    def _wanted(
+        self, probabilities: dict[EventType, float], own: list[Claim]
+    ) -> list[tuple[EventType, float]]:
+        """The types to add to a sentence: confident enough, not claimed there yet."""
+        have = {c.type for c in own}
+        margin = self._model.claimed_margin if own else 0.0
+        return [
+            (t, p)
+            for t, threshold in self._thresholds.items()
+            if t not in have and (p := probabilities[t]) >= threshold + margin
+        ]
+
+    def _trigger(self, view: SentenceView, event_type: EventType) -> TriggerMention | None:
+        token = self._model.trigger_token(view, event_type)
+        if token is None:
+            return None
+        return TriggerMention(token.start, token.end, token.text, event_type, RULE)

@@ -1,0 +1,220 @@
+"""A learned sentence classifier: how strongly a sentence states an event of each type.
+
+A one-vs-rest logistic regression over sparse binary features of one sentence: its lowercased
+words and word pairs (numbers folded to `<num>`), and what the earlier components found in it
+(a quantity and its unit, a place and its kind, actor ids, trigger rules and their types, a date,
+whether it is a list item, where it stands in the report). The weights are the data file
+`data/<lang>/sentence_model.json`, written by `scripts/train-sentence-model`; nothing is read
+before the first model is asked for. The bundled model is on by default: on the two unseen gold
+sets it raised type and place F1 by about 0.035 on average, at a cost to one set's quantity share
+(docs/sentence-model.md). `BORDERWATCH_SENTENCE_MODEL` set to `off` runs the rules alone, set to
+a path uses that model file (cross-validation).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import os
+import re
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Generic, Protocol, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from borderwatch.errors import ExtractionError
+from borderwatch.extraction.document import Document, Token
+from borderwatch.types import EventType
+
+MODEL_ENV = "BORDERWATCH_SENTENCE_MODEL"
+BUNDLED = "bundled"
+NUMBER = "<num>"
+_LIST_ITEM = re.compile(r"[ \t]*(?:[•*·▪‣–-]|\d{1,2}[.)])[ \t]")
+
+
+class SentenceModelFile(BaseModel):
+    """`data/<lang>/sentence_model.json`: weights per feature and type, biases, thresholds."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    language: str = Field(min_length=2)
+    source: str = Field(min_length=1)
+    description: str = ""
+    trained_on: list[str] = []
+    biases: dict[EventType, float]
+    thresholds: dict[EventType, float] = Field(
+        description="add a claim of a type at or above this probability (types absent: never)"
+    )
+    claimed_margin: float = Field(
+        default=1.0, description="added to a threshold in a sentence that already has a claim"
+    )
+    drop_below: float = Field(
+        default=0.0, description="a rule claim whose type scores below this is dropped"
+    )
+    weights: dict[str, dict[EventType, float]]
+
+
+class _Spanned(Protocol):
+    """Anything with a start offset in the text."""
+
+    @property
+    def start(self) -> int:
+        """Where it starts."""
+        ...
+
+
+M = TypeVar("M", bound=_Spanned)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """What the classifier sees of one sentence: its words and the mentions found in it."""
+
+    start: int
+    end: int
+    tokens: Sequence[Token]
+    features: frozenset[str]
+
+
+def word_key(token: Token) -> str | None:
+    """The unigram a token contributes: its lowercase form, a number folded, no punctuation."""
+    if token.is_word:
+        return token.lower
+    return NUMBER if token.text[0].isdigit() else None
+
+
+class _ByStart(Generic[M]):
+    """Mentions sorted by start, to take one sentence's share by bisection."""
+
+    def __init__(self, items: Sequence[M]) -> None:
+        self.items = sorted(items, key=lambda m: m.start)
+        self._starts = [m.start for m in self.items]
+
+    def between(self, start: int, end: int) -> list[M]:
+        """The mentions starting in [start, end)."""
+        return self.items[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+
+class SentenceReader:
+    """Reads the features of a document's sentences (the mentions are indexed once per doc)."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._tokens = _ByStart(doc.tokens)
+        self._quantities = _ByStart(doc.quantities)
+        self._places = _ByStart(doc.places)
+        self._actors = _ByStart(doc.actors)
+        self._triggers = _ByStart(doc.triggers)
+        self._dates = _ByStart(doc.dates)
+
+    def view(self, start: int, end: int, index: int) -> SentenceView:
+        """The features of the sentence `doc.text[start:end]`, the `index`-th of the report."""
+        tokens = self._tokens.between(start, end)
+        words = [w for w in (word_key(t) for t in tokens) if w is not None]
+        features = {f"w:{w}" for w in words}
+        features.update(f"b:{a} {b}" for a, b in itertools.pairwise(words))
+        for quantity in self._quantities.between(start, end):
+            features.update(("has:quantity", f"unit:{quantity.unit}"))
+        for place in self._places.between(start, end):
+            features.update(("has:place", f"place:{place.kind}"))
+        features.update(f"actor:{a.actor_id}" for a in self._actors.between(start, end))
+        for trigger in self._triggers.between(start, end):
+            features.update((f"rule:{trigger.rule}", f"type:{trigger.event_type.value}"))
+        if self._dates.between(start, end):
+            features.add("has:date")
+        text = self._doc.text
+        if _LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1):
+            features.add("list_item")
+        features.add(f"position:{min(index, 4)}")
+        return SentenceView(start, end, tokens, frozenset(features))
+
+
+class SentenceModel:
+    """The classifier with its weights laid out for lookups: feature -> ((type, weight), ...)."""
+
+    def __init__(self, data: SentenceModelFile) -> None:
+        self.data = data
+        self.biases: Mapping[EventType, float] = dict(data.biases)
+        self.thresholds: Mapping[EventType, float] = dict(data.thresholds)
+        self.claimed_margin = data.claimed_margin
+        self.drop_below = data.drop_below
+        self._weights = {f: tuple(by_type.items()) for f, by_type in data.weights.items()}
+
+    def margins(self, features: frozenset[str]) -> dict[EventType, float]:
+        """The log-odds of each type for a sentence with `features`."""
+        scores = dict(self.biases)
+        weights = self._weights
+        for feature in features:
+            for event_type, weight in weights.get(feature, ()):
+                scores[event_type] += weight
+        return scores
+
+    def probabilities(self, features: frozenset[str]) -> dict[EventType, float]:
+        """The probability of each type for a sentence with `features`."""
+        return {t: _sigmoid(z) for t, z in self.margins(features).items()}
+
+    def weight(self, feature: str, event_type: EventType) -> float:
+        """The weight of one feature for one type (0 when pruned)."""
+        return dict(self._weights.get(feature, ())).get(event_type, 0.0)
+
+    def trigger_token(self, view: SentenceView, event_type: EventType) -> Token | None:
+        """The word of the sentence whose feature weighs most for `event_type`."""
+        best: Token | None = None
+        best_weight = -math.inf
+        for token in view.tokens:
+            key = word_key(token)
+            if key is None:
+                continue
+            weight = self.weight(f"w:{key}", event_type)
+            if weight > best_weight:
+                best, best_weight = token, weight
+        return best
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def parse_model(text: str, origin: str) -> SentenceModel:
+    """A model from the JSON text of a model file; an invalid one is an ExtractionError."""
+    try:
+        return SentenceModel(SentenceModelFile.model_validate(json.loads(text)))
+    except (ValueError, ValidationError) as exc:
+        first = str(exc).splitlines()[0]
+        raise ExtractionError(f"sentence model {origin} is invalid: {first}") from exc
+
+
+def load_model(language: str, path: str | None = None) -> SentenceModel | None:
+    """The model for `language` named by `path`, else by `BORDERWATCH_SENTENCE_MODEL`: a model
+    file, or `bundled` (the default) for the data file; None for `off` or when the language has
+    no bundled model."""
+    chosen = path if path is not None else os.environ.get(MODEL_ENV, "")
+    return _load(language, chosen or BUNDLED)
+
+
+@cache
+def _load(language: str, chosen: str) -> SentenceModel | None:
+    if chosen.lower() == "off":
+        return None
+    if chosen.lower() != BUNDLED:
+        file = Path(chosen)
+        if not file.is_file():
+            raise ExtractionError(f"no sentence model at {chosen}")
+        return parse_model(file.read_text(encoding="utf-8"), chosen)
+    if not language.replace("-", "").isalnum():
+        return None
+    bundled = resources.files("borderwatch.extraction").joinpath(
+        "data", language, "sentence_model.json"
+    )
+    if not bundled.is_file():
+        return None
+    return parse_model(bundled.read_text(encoding="utf-8"), f"{language}/sentence_model.json")
