@@ -120,6 +120,22 @@ def test_a_plus_after_a_figure_means_more_than(pipeline: Pipeline) -> None:
     ]
 
 
+# --- what is not asserted ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The border service denied that Afghan soldiers had crossed into Tajikistan.",
+        "Officials dismissed reports that the Taliban had captured the Ishkashim bridge.",
+        "There was no evidence that 5,000 refugees had crossed the Panj overnight.",
+        "Unconfirmed reports of fighting near Khorog spread on social media.",
+    ],
+)
+def test_a_denied_or_unconfirmed_event_is_no_claim(pipeline: Pipeline, text: str) -> None:
+    assert claims(pipeline, text) == []
+
+
 # --- triggers in other words ---------------------------------------------------------------
 
 
