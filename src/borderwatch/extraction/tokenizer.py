@@ -21,6 +21,10 @@ _ABBREVIATIONS = frozenset(
     ).split()
 )
 _SENTENCE_END = frozenset(".!?")
+# A line of prose wrapped by its writer is at least this long; shorter lines are kept as lines.
+_WRAPPED_LINE = 50
+_NEXT_LINE = re.compile(r"[ \t]*(\S[^\n]*)")
+_LIST_OR_LOG = re.compile(r"(?:[-*•·▪‣–—>#|]|\d{1,4}[.):/]|\d{4}\b|\[)")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -54,15 +58,28 @@ def split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def _before_line_breaks(text: str, tokens: list[Token]) -> set[int]:
-    """Indexes of the tokens followed by a line break before the next token."""
+    """Indexes of the tokens followed by a line break that ends a sentence before the next
+    token: every break but the one inside hard-wrapped prose."""
     found: set[int] = set()
     newline = text.find("\n")
     while newline >= 0:
         i = bisect_right(tokens, newline, key=_start) - 1
-        if 0 <= i < len(tokens) - 1 and tokens[i].end <= newline:
+        if 0 <= i < len(tokens) - 1 and tokens[i].end <= newline and not _wrapped(text, newline):
             found.add(i)
         newline = text.find("\n", newline + 1)
     return found
+
+
+def _wrapped(text: str, newline: int) -> bool:
+    """Whether the line break at `newline` only wraps a long line of prose: the line is long,
+    ends in a word or a comma, and the next line goes on in the same paragraph, not as a list item,
+    log line or heading ("... 152 more Afghan servicemen had crossed the\nfrontier ...")."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    line = text[line_start:newline].rstrip()
+    if len(line) < _WRAPPED_LINE or not (line[-1].isalpha() or line[-1] in ",-–"):
+        return False  # a short line, or one closed by a stop, a bracket or a time
+    following = _NEXT_LINE.match(text, newline + 1)
+    return following is not None and not _LIST_OR_LOG.match(following.group(1))
 
 
 def _start(token: Token) -> int:

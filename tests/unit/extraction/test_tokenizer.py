@@ -42,6 +42,25 @@ def test_a_line_break_ends_a_sentence_even_without_a_stop() -> None:
     ]
 
 
+def test_a_line_break_inside_hard_wrapped_prose_does_not_end_a_sentence() -> None:
+    text = (
+        "The Tajik border service reported on Tuesday that 152 more Afghan servicemen had\n"
+        "crossed the frontier overnight near the Khumrogi post in Darvoz district. More than\n"
+        "1,500 troops have entered Tajikistan since Sunday.\n"
+        "SMS 0512 05/07 frm PFM tm3 (Pamir Field Monitor, fictional monitoring network)\n"
+        "TB in Khvahan centre since 0300, no shooting now and ANA waiting at the river\n"
+        "0630 heavy MG fire across the river\n"
+    )
+    assert sentences(text) == [
+        "The Tajik border service reported on Tuesday that 152 more Afghan servicemen had\n"
+        "crossed the frontier overnight near the Khumrogi post in Darvoz district.",
+        "More than\n1,500 troops have entered Tajikistan since Sunday.",
+        "SMS 0512 05/07 frm PFM tm3 (Pamir Field Monitor, fictional monitoring network)",
+        "TB in Khvahan centre since 0300, no shooting now and ANA waiting at the river",
+        "0630 heavy MG fire across the river",
+    ]
+
+
 def test_no_tokens_no_sentences() -> None:
     assert split_sentences("", []) == []
     assert split_sentences(" \n\n ", tokenize(" \n\n ")) == []
