@@ -50,12 +50,13 @@ class AssertionFilter:
 
     def silent_spans(self, text: str) -> list[Span]:
         """The spans of `text` that assert nothing: headings and the comments section, sorted."""
-        lines = [(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text)]
-        prose = _is_prose([line for _, _, line in lines])
+        # Each line's words are counted once: every test below asks for them.
+        lines = [_Line(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text)]
+        prose = _is_prose(lines)
         spans = [
-            (start, end)
-            for start, end, line in lines
-            if line and (_in_capitals(line) or (prose and _headline(line)))
+            (line.start, line.end)
+            for line in lines
+            if line.text and (_in_capitals(line) or (prose and _headline(line)))
         ]
         comments = self._comments.search(text)
         if comments:
@@ -79,19 +80,29 @@ def inside(spans: Sequence[Span], offset: int) -> bool:
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
-def _is_prose(lines: list[str]) -> bool:
-    long_lines = [line for line in lines if len(line.split()) >= _LONG_LINE_WORDS]
-    stopped = sum(1 for line in long_lines if _STOP.search(line))
+class _Line:
+    """A line of the text, stripped, with its number of words."""
+
+    __slots__ = ("end", "start", "text", "words")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.words = len(text.split())
+
+
+def _is_prose(lines: list[_Line]) -> bool:
+    long_lines = [line for line in lines if line.words >= _LONG_LINE_WORDS]
+    stopped = sum(1 for line in long_lines if _STOP.search(line.text))
     return bool(long_lines) and stopped >= _PROSE_SHARE * len(long_lines)
 
 
-def _in_capitals(line: str) -> bool:
+def _in_capitals(line: _Line) -> bool:
     # The cheap test first: most lines are long, and those need no look at their letters.
-    if len(line.split()) > _CAPITALS_WORDS:
+    if line.words > _CAPITALS_WORDS:
         return False
-    letters = _LETTERS.findall(line)
+    letters = _LETTERS.findall(line.text)
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-def _headline(line: str) -> bool:
-    return len(line.split()) <= _HEADING_WORDS and not _STOP.search(line)
+def _headline(line: _Line) -> bool:
+    return line.words <= _HEADING_WORDS and not _STOP.search(line.text)

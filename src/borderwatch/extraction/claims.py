@@ -96,6 +96,7 @@ class _Local:
     actors: list[ActorMention]
     quantities: list[QuantityMention]
     dates: list[DateMention]
+    attributions: list[AttributionMention]  # those that name a source in the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,13 +150,15 @@ class ClaimAssembler:
         indexes = (
             _ByStart(doc.triggers), _ByStart(doc.places), _ByStart(doc.actors),
             _ByStart(doc.quantities), _ByStart([d for d in doc.dates if d.value is not None]),
+            _ByStart([a for a in doc.attributions if a.text]),
         )  # fmt: skip
         claims: list[Claim] = []
         for index, sentence in enumerate(sentences):
+            if not indexes[0].between(sentence.start, sentence.end):
+                continue  # no trigger, no claim: its mentions and clauses are never needed
             local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))  # type: ignore[arg-type]
-            if local.triggers:
-                # Only a sentence with triggers needs its clauses: find them here, once.
-                sentence = sentences[index] = self._with_clauses(doc.text, sentence)
+            # Only a sentence with triggers needs its clauses: find them here, once.
+            sentence = sentences[index] = self._with_clauses(doc.text, sentence)
             for event_type, group in self._main_types(doc.text, local.triggers).items():
                 for part in self._events_of(doc.text, sentence, group):
                     claim = self._claim(doc, sentences, index, local, event_type, part)
@@ -254,7 +257,7 @@ class ClaimAssembler:
         actors = self._actors(doc, sentences, index, local, clauses, whole)
         quantities = _unique_spans([q for q in local.quantities if _within(q, clauses)])
         date = self._date(doc, sentence, local, clauses, triggers[0].start)
-        attribution = _attribution(doc, sentence)
+        attribution = _attribution(doc, sentence, local)
         claim = Claim(
             type=event_type,
             date=date.value if date else None,
@@ -321,9 +324,7 @@ class ClaimAssembler:
     ) -> list[ActorMention]:
         sentence = sentences[index]
         speakers = [
-            (self._speaker_start(doc.text, a), a.end)
-            for a in doc.attributions
-            if a.text and sentence.start <= a.start < sentence.end and not whole
+            (self._speaker_start(doc.text, a), a.end) for a in local.attributions if not whole
         ]
         own = [a for a in local.actors if not any(s <= a.start and a.end <= e for s, e in speakers)]
         in_clauses = own if whole else [a for a in own if _within(a, clauses)]
@@ -394,11 +395,10 @@ class ClaimAssembler:
         return min(0.99, max(0.05, score))
 
 
-def _attribution(doc: Document, sentence: _Sentence) -> tuple[str, ...]:
-    own = [a for a in doc.attributions if a.text and sentence.start <= a.start < sentence.end]
-    if own:
-        return own[-1].chain
-    earlier: list[AttributionMention] = [
+def _attribution(doc: Document, sentence: _Sentence, local: _Local) -> tuple[str, ...]:
+    if local.attributions:
+        return local.attributions[-1].chain
+    earlier = [
         a for a in doc.attributions if a.text and sentence.paragraph <= a.start < sentence.start
     ]
     return earlier[-1].chain if earlier else report_chain(doc)

@@ -9,6 +9,7 @@ July 2021") frames the report, and a span's start ("since early July") only says
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from borderwatch.extraction.document import DateMention, Document
 from borderwatch.types import DatePrecision
@@ -41,32 +42,49 @@ def only_frames(text: str, mention: DateMention) -> bool:
     return vague_year or is_log_stamp(text, mention)
 
 
+class _Times:
+    """One document's setting dates, sentences and triggers, with their starts to bisect."""
+
+    def __init__(self, doc: Document) -> None:
+        first = max(dateline_end(doc), header_end(doc.text))
+        self.settings = sorted(
+            (
+                d
+                for d in doc.dates
+                if d.value is not None and d.start >= first and not _SPAN_START.match(d.text)
+            ),
+            key=_start,
+        )
+        self.setting_starts = [d.start for d in self.settings]
+        self.sentences = doc.sentences
+        self.sentence_starts = [s for s, _ in doc.sentences]
+        self.triggers = doc.triggers
+        self.trigger_starts = [t.start for t in doc.triggers]
+
+
 class RunningTime:
     """Answers "what time is it at this point of the report?" for one document at a time."""
 
     def __init__(self) -> None:
         # The last document's setting dates: every claim of a report asks for them.
-        self._settings_of: tuple[Document | None, list[DateMention]] = (None, [])
+        self._times_of: tuple[Document | None, _Times | None] = (None, None)
 
     def before(self, doc: Document, offset: int) -> DateMention | None:
         """The time set before `offset`, else the reference date, else None."""
-        earlier = [d for d in self._settings(doc) if d.start < offset]
+        times = self._times(doc)
+        earlier = bisect_left(times.setting_starts, offset)
         if earlier:
-            return _set_by_sentence(doc, earlier)
+            return _set_by_sentence(times, earlier)
         if doc.reference_date is None:
             return None
         return DateMention(0, 0, "", doc.reference_date, DatePrecision.DAY, doc.reference_assumed)
 
-    def _settings(self, doc: Document) -> list[DateMention]:
-        if doc is not self._settings_of[0]:
-            first = max(dateline_end(doc), header_end(doc.text))
-            settings = [
-                d
-                for d in doc.dates
-                if d.value is not None and d.start >= first and not _SPAN_START.match(d.text)
-            ]
-            self._settings_of = (doc, settings)
-        return self._settings_of[1]
+    def _times(self, doc: Document) -> _Times:
+        times = self._times_of[1]
+        if doc is not self._times_of[0] or times is None:
+            times = _Times(doc)
+            self._times_of = (doc, times)
+        return times
 
 
 def dateline_end(doc: Document) -> int:
@@ -89,15 +107,24 @@ def header_end(text: str) -> int:
     return 0
 
 
-def _set_by_sentence(doc: Document, earlier: list[DateMention]) -> DateMention:
-    """The time the last dated sentence set: its date nearest its first trigger ("ordered
-    troops on Tuesday, a day after ...": Tuesday), else its first date."""
-    last = earlier[-1]
-    start, end = next(
-        ((s, e) for s, e in doc.sentences if s <= last.start < e), (last.start, last.end)
-    )
-    same = [d for d in earlier if start <= d.start]
-    trigger = next((t for t in doc.triggers if start <= t.start < end), None)
-    if trigger is None:
+def _set_by_sentence(times: _Times, count: int) -> DateMention:
+    """The time the last dated sentence set (of the first `count` setting dates): its date
+    nearest its first trigger ("ordered troops on Tuesday, a day after ...": Tuesday), else its
+    first date."""
+    last = times.settings[count - 1]
+    # Sentences and triggers are in text order and sentences do not overlap: bisect for both.
+    index = bisect_right(times.sentence_starts, last.start) - 1
+    if index >= 0 and last.start < times.sentences[index][1]:
+        start, end = times.sentences[index]
+    else:
+        start, end = last.start, last.end
+    same = times.settings[bisect_left(times.setting_starts, start, 0, count) : count]
+    first_trigger = bisect_left(times.trigger_starts, start)
+    if first_trigger == len(times.triggers) or times.trigger_starts[first_trigger] >= end:
         return same[0]
+    trigger = times.triggers[first_trigger]
     return min(same, key=lambda d: abs(d.start - trigger.start))
+
+
+def _start(mention: DateMention) -> int:
+    return mention.start
