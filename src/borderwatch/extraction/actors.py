@@ -12,6 +12,7 @@ from borderwatch.extraction.document import ActorMention, Document, Token
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
 from borderwatch.extraction.patterns import trie_pattern
 from borderwatch.extraction.tokenizer import tokenize
+from borderwatch.extraction.words import finditer, first_words
 
 
 class Actor(BaseModel):
@@ -185,6 +186,7 @@ class ActorComponent:
             re.IGNORECASE,
         )
         self._demonym = re.compile(rf"(?<![\w-])(?:{demonym})(?![\w-])", re.IGNORECASE)
+        self._demonym_words = first_words(self._states)  # where both regexes can match
 
     def _add(self, actor: Actor) -> None:
         place_like = {p.lower() for p in actor.place_like}
@@ -205,7 +207,8 @@ class ActorComponent:
         countries = {
             c
             for c in (
-                self._states[d.group().lower()].country for d in self._demonym.finditer(doc.text)
+                self._states[d.group().lower()].country
+                for d in finditer(self._demonym, doc, self._demonym_words)
             )
             if c
         }
@@ -214,7 +217,7 @@ class ActorComponent:
             for m, e in mentions
             if not e.context_only or e.actor.id in named or e.actor.country in countries
         ]
-        kept += self._coordinated_forces(doc.text, kept)
+        kept += self._coordinated_forces(doc, kept)
         kept.sort(key=lambda m: m.start)
         doc.actors = self._resolve_references(doc, kept)
         return doc
@@ -233,10 +236,10 @@ class ActorComponent:
             actor = entry.actor
             yield ActorMention(start, end, text[start:end], actor.id, actor.name), entry
 
-    def _coordinated_forces(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+    def _coordinated_forces(self, doc: Document, found: list[ActorMention]) -> list[ActorMention]:
         """ "Russian, Uzbek and Tajik troops": each demonym names its country's forces."""
-        added = []
-        for group in self._coordinated.finditer(text):
+        added, text = [], doc.text
+        for group in finditer(self._coordinated, doc, self._demonym_words):
             noun = group.group("noun").lower()
             for match in self._demonym.finditer(text, group.start(), group.start("noun")):
                 if any(m.start < match.end() and match.start() < m.end for m in found):

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from borderwatch.extraction.actors import AliasIndex
 from borderwatch.extraction.document import ActorMention, AttributionMention, Document
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
+from borderwatch.extraction.words import first_words, search
 
 
 class Source(BaseModel):
@@ -117,6 +118,7 @@ class AttributionComponent:
             rf"{_phrases(lexicon.backref_nouns)}(?![\w-])",
             re.IGNORECASE,
         )
+        self._cue_words = first_words(lexicon.cues_before)
         self._pronouns = {w.lower() for w in lexicon.backref_pronouns}
         prefixes = _phrases(lexicon.speaker_prefixes)
         self._speaker_prefix = re.compile(rf"^{prefixes}\s+", re.IGNORECASE)
@@ -199,7 +201,7 @@ class AttributionComponent:
         if not any(x.group == _SPEAKER for x in links):
             links += self._phrase_speaker(doc.text, start, end, links)
         if not links:
-            back = self._cue_backref.search(doc.text, start, end)
+            back = search(self._cue_backref, doc, self._cue_words, start, end)
             links = [_Link(back.start(), back.end(), "", _BACK)] if back else []
         if not links:
             links = self._cued_phrase(doc.text, start, end)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from borderwatch.extraction.document import Document, TriggerMention
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
 from borderwatch.extraction.patterns import trie_pattern
+from borderwatch.extraction.words import word_starts
 from borderwatch.types import EventType
 
 Argument = Literal["actor", "place", "date", "quantity"]
@@ -198,6 +199,11 @@ class EventComponent:
         # Every match starts with one of these letters: try the rules only where one stands.
         starts = set().union(*(first_words(r.pattern) for r in lexicon.rules)) - {""}
         self._starts = re.compile(rf"(?<![\w-])(?:{trie_pattern(starts)})")
+        if not all(s[0].isalpha() for s in starts):
+            raise ValueError("every trigger rule must start with a letter")
+        self._start_words = tuple(sorted(starts))
+        # Per word of the reports: whether a rule may start with it (remembered).
+        self._starts_at_word: dict[str, bool] = {}
         # Per type, its rules with the letters their matches start with; per word, the types
         # that may match there, each with a regex of only the rules that may (same answers).
         self._type_rules: list[list[tuple[TriggerRule, tuple[str, ...]]]] = []
@@ -224,7 +230,7 @@ class EventComponent:
         patterns = self._by_type if same else self._by_type_folded
         ends = [0] * len(patterns)
         every_type = tuple(enumerate(patterns))
-        for start in (m.start() for m in self._starts.finditer(lowered)):
+        for start in self._trigger_starts(doc, lowered):
             for i, pattern in self._types_at(lowered, start) if same else every_type:
                 match = pattern.match(text, start) if start >= ends[i] else None
                 if match is None:
@@ -239,6 +245,31 @@ class EventComponent:
                 triggers.append(TriggerMention(start, end, doc.text[start:end], rule.type, rule.id))
         doc.triggers = _outermost(triggers)
         return doc
+
+    def _trigger_starts(self, doc: Document, lowered: str) -> list[int]:
+        """Where a trigger may start: `self._starts.finditer(lowered)`, tried only at the words
+        a rule may start with."""
+        words = word_starts(doc)
+        if words.offsets is None or len(lowered) != len(doc.text):
+            return [m.start() for m in self._starts.finditer(lowered)]
+        found, resume, match = [], 0, self._starts.match
+        for offset in words.where(self._may_start):
+            if offset >= resume and (hit := match(lowered, offset)) is not None:
+                found.append(offset)
+                resume = hit.end()
+        return found
+
+    def _may_start(self, word: str) -> bool:
+        """Whether a match of a rule may start at a word whose leading letters are `word`:
+        a rule's first letters begin it, or it begins them ("cross" of "cross-border")."""
+        known = self._starts_at_word.get(word)
+        if known is None:
+            if len(self._starts_at_word) > 100_000:
+                self._starts_at_word.clear()
+            known = self._starts_at_word[word] = any(
+                word.startswith(s) or s.startswith(word) for s in self._start_words
+            )
+        return known
 
     def _types_at(self, lowered: str, start: int) -> tuple[tuple[int, re.Pattern[str]], ...]:
         """The types whose rules can match at `start`, each with the regex of just those rules,

@@ -13,6 +13,7 @@ from pydantic import Field
 from borderwatch.extraction.actors import ActorLexicon
 from borderwatch.extraction.document import Document, PlaceMention
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
+from borderwatch.extraction.words import first_words, search
 from borderwatch.region.names import Gazetteer, Match, Resolution, Spot
 from borderwatch.region.schemas import Place
 
@@ -81,6 +82,7 @@ class PlaceComponent:
         self._demonym_unit = re.compile(
             rf"(?<![\w-])(?P<d>{demonym})\s+{_words(lexicon.unit_words)}(?![\w-])", re.I
         )
+        self._demonym_words = first_words(self._demonyms)
         self._demonym_before = re.compile(rf"(?<![\w-])(?P<d>{demonym})\s+$", re.I)
         self._container_before = re.compile(
             rf"{_words(lexicon.container_before)}\s+(?:the\s+)?$", re.I
@@ -120,14 +122,15 @@ class PlaceComponent:
             first, stop = bisect_left(starts, start), bisect_left(starts, end)
             inside = [s for s in spots[first:stop] if s.end <= end]
             if inside:
-                places += self._sentence_places(doc.text, start, end, inside, report_country)
+                places += self._sentence_places(doc, start, end, inside, report_country)
         doc.places = places
         return doc
 
     def _sentence_places(
-        self, text: str, start: int, end: int, spots: list[Spot], report_country: str | None
+        self, doc: Document, start: int, end: int, spots: list[Spot], report_country: str | None
     ) -> list[PlaceMention]:
-        context = self._context(text, start, end, spots)
+        text = doc.text
+        context = self._context(doc, start, end, spots)
         result = []
         for spot in spots:
             own = self._demonym_before.search(
@@ -186,10 +189,11 @@ class PlaceComponent:
             return "river"
         return None
 
-    def _context(self, text: str, start: int, end: int, spots: list[Spot]) -> _Context:
+    def _context(self, doc: Document, start: int, end: int, spots: list[Spot]) -> _Context:
         """The sentence's country (demonym before a unit word, else a container's or the only
         country of its matched places) and its province (a container or the only one named)."""
-        hint = self._demonym_unit.search(text, start, end)
+        text = doc.text
+        hint = search(self._demonym_unit, doc, self._demonym_words, start, end)
         country = self._demonyms[hint.group("d").lower()] if hint else None
         named, contained = [], []
         for spot in spots:

@@ -1,0 +1,62 @@
+"""Scanning from word starts finds what the plain regex finds, in any text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from borderwatch.extraction.document import Document
+from borderwatch.extraction.tokenizer import Tokenizer
+from borderwatch.extraction.words import finditer, first_words, search, word_starts
+
+DEMONYMS = ["Afghan", "Afghanistan's", "Tajik", "TJ", "Russian"]
+PATTERN = re.compile(
+    r"(?<![\w-])(?:afghanistan's|afghan|tajik|tj|russian)(?:\s+(?:forces|troops))?(?![\w-])",
+    re.IGNORECASE,
+)
+WORDS = first_words(DEMONYMS)
+PIECES = [
+    "Afghan", "afghan's", "Afghanistan's", "TAJIK", "tj", "Russian", "forces", "troops", "x",
+    "Qal'Afghan", "d’Tajik", "re-Tajik", "5Tajik", "Tajiks", " ", "  ", ", ", ".\n", "-", "'",
+    "Хорог", "é",
+]  # fmt: skip
+
+
+def _doc(text: str) -> Document:
+    return Tokenizer()(Document(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25))
+def test_finditer_finds_every_match_of_the_regex(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = [m.span() for m in finditer(PATTERN, _doc(text), WORDS)]
+    assert found == [m.span() for m in PATTERN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25), st.integers(0, 60), st.integers(0, 60))
+def test_search_finds_the_first_match_in_a_span(pieces: list[str], a: int, b: int) -> None:
+    text = "".join(pieces)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    found = search(PATTERN, _doc(text), WORDS, start, end)
+    expected = PATTERN.search(text, start, end)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_letters_beyond_ascii_fall_back_to_the_plain_regex() -> None:
+    assert word_starts(_doc("Хорог and Afghan forces")).offsets is None
+    assert word_starts(_doc("Afghan forces — “today”")).offsets is not None
+
+
+def test_a_document_without_tokens_is_tokenized_for_its_word_starts() -> None:
+    starts = word_starts(Document("Tajik and Afghan forces"))
+    assert starts.of(WORDS) == [0, 10]
+
+
+def test_a_phrase_must_start_with_a_letter() -> None:
+    with pytest.raises(ValueError, match="must start with a letter"):
+        first_words(["(Afghan"])
