@@ -340,6 +340,9 @@ class ClaimAssembler:
 
     def _speaker_start(self, text: str, mention: AttributionMention) -> int:
         """Where a speaker's name starts, with its owner ("Tajikistan's State Committee")."""
+        before = text[max(0, mention.start - 40) : mention.start]
+        if not before[-1:].isspace() or ("'s" not in before and "’s" not in before):
+            return mention.start  # no "'s " right before it: the regex would find nothing
         owner = self._possessive.search(text, max(0, mention.start - 40), mention.start)
         return owner.start() if owner else mention.start
 

@@ -60,6 +60,12 @@ class _Times:
         self.sentence_starts = [s for s, _ in doc.sentences]
         self.triggers = doc.triggers
         self.trigger_starts = [t.start for t in doc.triggers]
+        # The time of a sentence no date comes before: one mention for all of them.
+        self.reference = (
+            None
+            if doc.reference_date is None
+            else DateMention(0, 0, "", doc.reference_date, DatePrecision.DAY, doc.reference_assumed)
+        )
 
 
 class RunningTime:
@@ -75,9 +81,7 @@ class RunningTime:
         earlier = bisect_left(times.setting_starts, offset)
         if earlier:
             return _set_by_sentence(times, earlier)
-        if doc.reference_date is None:
-            return None
-        return DateMention(0, 0, "", doc.reference_date, DatePrecision.DAY, doc.reference_assumed)
+        return times.reference
 
     def _times(self, doc: Document) -> _Times:
         times = self._times_of[1]
