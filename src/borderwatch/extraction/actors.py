@@ -12,7 +12,7 @@ from borderwatch.extraction.document import ActorMention, Document, Token
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
 from borderwatch.extraction.patterns import trie_pattern
 from borderwatch.extraction.tokenizer import tokenize
-from borderwatch.extraction.words import finditer, first_words
+from borderwatch.extraction.words import finditer, opening_words, search
 
 
 class Actor(BaseModel):
@@ -173,6 +173,7 @@ class ActorComponent:
         self._reference_index = AliasIndex(self._references)
         cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in lexicon.place_cues)
         self._place_cue = re.compile(r"(?<![\w-])(?:" + cues + r")\s+(?:the\s+)?$", re.IGNORECASE)
+        self._place_cue_words = opening_words(lexicon.place_cues)
         actor_cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in lexicon.actor_cues)
         self._actor_cue = re.compile(rf"(?<![\w-])(?:{actor_cues})\s+$", re.IGNORECASE)
         self._states = {
@@ -186,7 +187,7 @@ class ActorComponent:
             re.IGNORECASE,
         )
         self._demonym = re.compile(rf"(?<![\w-])(?:{demonym})(?![\w-])", re.IGNORECASE)
-        self._demonym_words = first_words(self._states)  # where both regexes can match
+        self._demonym_words = opening_words(self._states)  # where both regexes can match
 
     def _add(self, actor: Actor) -> None:
         place_like = {p.lower() for p in actor.place_like}
@@ -229,7 +230,7 @@ class ActorComponent:
             # "Tajikistan's efforts": an owner is an actor wherever it stands
             owner = text.startswith(_POSSESSIVE, end)
             if entry is None or (
-                entry.place_like and not owner and self._after_place_cue(text, start)
+                entry.place_like and not owner and self._after_place_cue(doc, start)
             ):
                 yield None
                 continue
@@ -251,11 +252,12 @@ class ActorComponent:
                 )
         return added
 
-    def _after_place_cue(self, text: str, start: int) -> bool:
+    def _after_place_cue(self, doc: Document, start: int) -> bool:
         """A place-like name is a place after a place cue or any lower-case word ("help
         Tajikistan"), looking past coordination, unless an actor cue precedes it."""
-        if self._place_cue.search(text, max(0, start - 30), start):
+        if search(self._place_cue, doc, self._place_cue_words, max(0, start - 30), start):
             return True
+        text = doc.text
         before = _COORDINATED.sub("", text[max(0, start - 80) : start])
         if self._actor_cue.search(before):
             return False

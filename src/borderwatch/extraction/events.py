@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from borderwatch.extraction.document import Document, TriggerMention
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
 from borderwatch.extraction.patterns import trie_pattern
-from borderwatch.extraction.words import word_starts
+from borderwatch.extraction.words import Prefixes, opening_words, search, word_starts
 from borderwatch.types import EventType
 
 Argument = Literal["actor", "place", "date", "quantity"]
@@ -199,11 +199,7 @@ class EventComponent:
         # Every match starts with one of these letters: try the rules only where one stands.
         starts = set().union(*(first_words(r.pattern) for r in lexicon.rules)) - {""}
         self._starts = re.compile(rf"(?<![\w-])(?:{trie_pattern(starts)})")
-        if not all(s[0].isalpha() for s in starts):
-            raise ValueError("every trigger rule must start with a letter")
-        self._start_words = tuple(sorted(starts))
-        # Per word of the reports: whether a rule may start with it (remembered).
-        self._starts_at_word: dict[str, bool] = {}
+        self._start_words = Prefixes(starts)
         # Per type, its rules with the letters their matches start with; per word, the types
         # that may match there, each with a regex of only the rules that may (same answers).
         self._type_rules: list[list[tuple[TriggerRule, tuple[str, ...]]]] = []
@@ -220,6 +216,7 @@ class EventComponent:
                 self._type_rules.append([(r, tuple(leading_letters(r.pattern))) for r in rules])
         negators = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in lexicon.negators)
         self._negated = re.compile(rf"(?<![\w-])(?:{negators})\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+        self._negator_words = opening_words(lexicon.negators)
         self._exempt = set(lexicon.negation_exempt)
 
     def __call__(self, doc: Document) -> Document:
@@ -238,8 +235,8 @@ class EventComponent:
                 ends[i] = match.end()
                 rule = self.rules[_rule_id(match.lastgroup or "")]
                 start, end = match.span()
-                if rule.type not in self._exempt and self._negated.search(
-                    doc.text, max(0, start - 30), start
+                if rule.type not in self._exempt and search(
+                    self._negated, doc, self._negator_words, max(0, start - 30), start
                 ):
                     continue
                 triggers.append(TriggerMention(start, end, doc.text[start:end], rule.type, rule.id))
@@ -249,27 +246,14 @@ class EventComponent:
     def _trigger_starts(self, doc: Document, lowered: str) -> list[int]:
         """Where a trigger may start: `self._starts.finditer(lowered)`, tried only at the words
         a rule may start with."""
-        words = word_starts(doc)
-        if words.offsets is None or len(lowered) != len(doc.text):
+        if word_starts(doc).offsets is None or len(lowered) != len(doc.text):
             return [m.start() for m in self._starts.finditer(lowered)]
         found, resume, match = [], 0, self._starts.match
-        for offset in words.where(self._may_start):
+        for offset in word_starts(doc).of(self._start_words):
             if offset >= resume and (hit := match(lowered, offset)) is not None:
                 found.append(offset)
                 resume = hit.end()
         return found
-
-    def _may_start(self, word: str) -> bool:
-        """Whether a match of a rule may start at a word whose leading letters are `word`:
-        a rule's first letters begin it, or it begins them ("cross" of "cross-border")."""
-        known = self._starts_at_word.get(word)
-        if known is None:
-            if len(self._starts_at_word) > 100_000:
-                self._starts_at_word.clear()
-            known = self._starts_at_word[word] = any(
-                word.startswith(s) or s.startswith(word) for s in self._start_words
-            )
-        return known
 
     def _types_at(self, lowered: str, start: int) -> tuple[tuple[int, re.Pattern[str]], ...]:
         """The types whose rules can match at `start`, each with the regex of just those rules,

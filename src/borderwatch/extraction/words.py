@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from borderwatch.extraction.document import Document, Token
 
@@ -23,12 +23,40 @@ _INNER = re.compile(r"['’](?=[^\W\d_])")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 
 
-def first_words(phrases: Iterable[str]) -> frozenset[str]:
-    """The leading letters of lexicon phrases in lower case: the keys they are found by."""
+def opening_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The leading letters of literal lexicon phrases in lower case: the keys they are found by."""
     found = [_LETTERS.match(phrase.lower()) for phrase in phrases]
     if not all(found):
         raise ValueError("a lexicon phrase scanned by its first word must start with a letter")
     return frozenset(m.group() for m in found if m)
+
+
+class Prefixes:
+    """The words a regex may start with, known by the letters every match starts with (for
+    lexicon regexes, whose first words are not literal: "fears? that" starts with "fear").
+    A word may start a match when one of them begins it, or it begins one of them ("cross"
+    of "cross-border"). Answers are remembered per word."""
+
+    def __init__(self, prefixes: Iterable[str]) -> None:
+        self._prefixes = tuple(sorted(set(prefixes)))
+        # A regex that may start with something else than a letter is scanned everywhere.
+        self.everywhere = not all(p[:1].isalpha() for p in self._prefixes)
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        """Whether a match may start at a word whose leading letters are `word`."""
+        known = self._known.get(word)
+        if known is None:
+            if len(self._known) > 100_000:
+                self._known.clear()
+            known = self._known[word] = any(
+                word.startswith(p) or p.startswith(word) for p in self._prefixes
+            )
+        return known
+
+
+# What a scan looks for: literal first words, or the first letters of regexes.
+Words = frozenset[str] | Prefixes
 
 
 class WordStarts:
@@ -39,7 +67,7 @@ class WordStarts:
 
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.offsets: dict[str, list[int]] | None = None
-        self._of: dict[frozenset[str], list[int]] = {}
+        self._of: dict[Words, list[int]] = {}
         if not text.isascii() and _NON_ASCII_LETTER.search(text):
             return
         offsets: dict[str, list[int]] = {}
@@ -66,20 +94,25 @@ class WordStarts:
                 found.sort()
         self.offsets = offsets
 
-    def of(self, words: frozenset[str]) -> list[int]:
-        """Sorted offsets where one of `words` (leading letters, lower case) starts."""
+    def of(self, words: Words) -> list[int]:
+        """Sorted offsets where a word that may start a match of `words` starts."""
         found = self._of.get(words)
         if found is None:
             offsets = self.offsets or {}
-            keys = offsets.keys() & words
-            found = sorted(o for key in keys for o in offsets[key])
+            if isinstance(words, Prefixes):
+                found = sorted(o for word, at in offsets.items() if words(word) for o in at)
+            else:
+                found = sorted(o for key in offsets.keys() & words for o in offsets[key])
             self._of[words] = found
         return found
 
-    def where(self, starts: Callable[[str], bool]) -> list[int]:
-        """Sorted offsets of the words for which `starts` says yes."""
-        offsets = self.offsets or {}
-        return sorted(o for word, found in offsets.items() if starts(word) for o in found)
+
+def _covered(doc: Document, words: Words) -> WordStarts | None:
+    """The document's word starts when they can stand in for a scan for `words`."""
+    if isinstance(words, Prefixes) and words.everywhere:
+        return None
+    starts = word_starts(doc)
+    return starts if starts.offsets is not None else None
 
 
 def word_starts(doc: Document) -> WordStarts:
@@ -91,13 +124,11 @@ def word_starts(doc: Document) -> WordStarts:
     return doc.words
 
 
-def finditer(
-    pattern: re.Pattern[str], doc: Document, words: frozenset[str]
-) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(doc.text)` for a pattern whose every match starts with one of `words`
-    (first words, lower case) after a boundary."""
-    starts = word_starts(doc)
-    if starts.offsets is None:
+def finditer(pattern: re.Pattern[str], doc: Document, words: Words) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(doc.text)` for a pattern whose every match starts at a word boundary
+    with one of `words`."""
+    starts = _covered(doc, words)
+    if starts is None:
         yield from pattern.finditer(doc.text)
         return
     text, resume = doc.text, 0
@@ -111,11 +142,11 @@ def finditer(
 
 
 def search(
-    pattern: re.Pattern[str], doc: Document, words: frozenset[str], start: int, end: int
+    pattern: re.Pattern[str], doc: Document, words: Words, start: int, end: int
 ) -> re.Match[str] | None:
     """`pattern.search(doc.text, start, end)` for a pattern like `finditer`'s."""
-    starts = word_starts(doc)
-    if starts.offsets is None:
+    starts = _covered(doc, words)
+    if starts is None:
         return pattern.search(doc.text, start, end)
     offsets = starts.of(words)
     for i in range(bisect_left(offsets, start), len(offsets)):
@@ -125,3 +156,14 @@ def search(
         if match is not None:
             return match
     return None
+
+
+def occurs(doc: Document, words: Words, start: int, end: int) -> bool:
+    """Whether one of `words` may start in [start, end): when not, no regex that needs one
+    there can match (always True for text the index does not cover)."""
+    starts = _covered(doc, words)
+    if starts is None:
+        return True
+    offsets = starts.of(words)
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end

@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 
 from borderwatch.extraction.document import Document
 from borderwatch.extraction.tokenizer import Tokenizer
-from borderwatch.extraction.words import finditer, first_words, search, word_starts
+from borderwatch.extraction.words import finditer, opening_words, search, word_starts
 
 DEMONYMS = ["Afghan", "Afghanistan's", "Tajik", "TJ", "Russian"]
 PATTERN = re.compile(
     r"(?<![\w-])(?:afghanistan's|afghan|tajik|tj|russian)(?:\s+(?:forces|troops))?(?![\w-])",
     re.IGNORECASE,
 )
-WORDS = first_words(DEMONYMS)
+WORDS = opening_words(DEMONYMS)
 PIECES = [
     "Afghan", "afghan's", "Afghanistan's", "TAJIK", "tj", "Russian", "forces", "troops", "x",
     "Qal'Afghan", "d’Tajik", "re-Tajik", "5Tajik", "Tajiks", " ", "  ", ", ", ".\n", "-", "'",
@@ -59,4 +59,4 @@ def test_a_document_without_tokens_is_tokenized_for_its_word_starts() -> None:
 
 def test_a_phrase_must_start_with_a_letter() -> None:
     with pytest.raises(ValueError, match="must start with a letter"):
-        first_words(["(Afghan"])
+        opening_words(["(Afghan"])
