@@ -176,6 +176,8 @@ class ActorComponent:
         self._place_cue_words = opening_words(lexicon.place_cues)
         actor_cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in lexicon.actor_cues)
         self._actor_cue = re.compile(rf"(?<![\w-])(?:{actor_cues})\s+$", re.IGNORECASE)
+        # An actor cue ends the text before a name: its last word tells which may (all without).
+        self._actor_cue_ends = tuple({c.lower().split()[-1] for c in lexicon.actor_cues}) or ("",)
         self._states = {
             d.lower(): e.actor for e in self._entries.values() for d in e.actor.demonyms
         }
@@ -257,11 +259,16 @@ class ActorComponent:
         Tajikistan"), looking past coordination, unless an actor cue precedes it."""
         if search(self._place_cue, doc, self._place_cue_words, max(0, start - 30), start):
             return True
-        text = doc.text
-        before = _COORDINATED.sub("", text[max(0, start - 80) : start])
-        if self._actor_cue.search(before):
+        before = doc.text[max(0, start - 80) : start]
+        # Each regex below can only match at the end of `before`: look at its end first.
+        if before.rstrip().endswith((",", "and", "or")):
+            before = _COORDINATED.sub("", before)
+        tail = before.rstrip()
+        last = tail.rsplit(None, 1)[-1] if tail else ""
+        ends_with_cue = not last.isascii() or last.lower().endswith(self._actor_cue_ends)
+        if ends_with_cue and self._actor_cue.search(before):
             return False
-        word = _LAST_WORD.search(before)
+        word = _LAST_WORD.search(before, len(tail) - len(last))
         return word is not None and word.group()[0].islower()
 
     def _resolve_references(
