@@ -29,9 +29,8 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
 
 from borderwatch.extraction import running_time
 from borderwatch.extraction.assertions import AssertionFilter, inside
@@ -47,44 +46,15 @@ from borderwatch.extraction.document import (
     TriggerMention,
 )
 from borderwatch.extraction.events import ArgumentSpec, EventLexicon
-from borderwatch.extraction.running_time import (
-    PARAGRAPH,
-    RunningTime,
-    is_log_stamp,
-    only_frames,
-)
+from borderwatch.extraction.running_time import PARAGRAPH, Framing, RunningTime
+from borderwatch.extraction.spans import ByStart, Span, holding, unique_actors, unique_spans, within
 from borderwatch.types import DatePrecision, EventType
 
 # A sentence wholly in brackets is an aside: a note on the source, a disclaimer.
 _ASIDE = re.compile(r"\s*\([^()]*\)[.\s]*")
 _WHOLE_SENTENCE = frozenset({EventType.ARMED_CLASH, EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT})
-Span = tuple[int, int]
 # Built once: a type without an argument spec is asked about on every claim of it.
 _NO_ARGUMENTS = ArgumentSpec(required=[], optional=[])
-
-
-class _Spanned(Protocol):
-    """Anything with a start offset in the text."""
-
-    @property
-    def start(self) -> int:
-        """Where it starts."""
-        ...
-
-
-M = TypeVar("M", bound=_Spanned)
-
-
-class _ByStart(Generic[M]):
-    """Mentions sorted by where they start, to take a sentence's share in log time."""
-
-    def __init__(self, items: Sequence[M]) -> None:
-        self.items = sorted(items, key=lambda m: m.start)
-        self._starts = [m.start for m in self.items]
-
-    def between(self, start: int, end: int) -> list[M]:
-        """The mentions starting in [start, end)."""
-        return self.items[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +107,7 @@ class ClaimAssembler:
         self._plural = {" ".join(p.lower().split()) for p in lexicon.plural_pronouns}
         self._possessive = re.compile(r"[\w-]+['’]s\s+$")
         self._running_time = RunningTime()
+        self._framing = Framing()
         self._assertions = AssertionFilter(
             lexicon.speculation, lexicon.comment_headings, lexicon.comment_lines
         )
@@ -148,9 +119,9 @@ class ClaimAssembler:
     def __call__(self, doc: Document) -> Document:
         sentences = self._sentences(doc)
         indexes = (
-            _ByStart(doc.triggers), _ByStart(doc.places), _ByStart(doc.actors),
-            _ByStart(doc.quantities), _ByStart([d for d in doc.dates if d.value is not None]),
-            _ByStart([a for a in doc.attributions if a.text]),
+            ByStart(doc.triggers), ByStart(doc.places), ByStart(doc.actors),
+            ByStart(doc.quantities), ByStart([d for d in doc.dates if d.value is not None]),
+            ByStart([a for a in doc.attributions if a.text]),
         )  # fmt: skip
         claims: list[Claim] = []
         for index, sentence in enumerate(sentences):
@@ -244,18 +215,16 @@ class ClaimAssembler:
         triggers: list[TriggerMention],
     ) -> Claim:
         sentence = sentences[index]
-        clauses = [c for c in sentence.clauses if any(c[0] <= t.start < c[1] for t in triggers)]
-        others = [
-            c
-            for c in sentence.clauses
-            if c not in clauses
-            and any(c[0] <= t.start < c[1] and t.event_type != event_type for t in local.triggers)
-        ]
+        clauses = holding(sentence.clauses, [t.start for t in triggers])
+        others = holding(
+            [c for c in sentence.clauses if c not in clauses],
+            [t.start for t in local.triggers if t.event_type != event_type],
+        )
         places = self._places(local, clauses, others)
         # Both sides of a clash, and those who speak in a statement, are its actors.
         whole = event_type in _WHOLE_SENTENCE
         actors = self._actors(doc, sentences, index, local, clauses, whole)
-        quantities = _unique_spans([q for q in local.quantities if _within(q, clauses)])
+        quantities = unique_spans([q for q in local.quantities if within(q, clauses)])
         date = self._date(doc, sentence, local, clauses, triggers[0].start)
         attribution = _attribution(doc, sentence, local)
         claim = Claim(
@@ -287,7 +256,7 @@ class ClaimAssembler:
             *local.actors,
             *local.quantities,
         ]
-        if any(_within(m, clauses) for m in mentions):
+        if any(within(m, clauses) for m in mentions):
             return False
         spec = self._arguments.get(claim.type, _NO_ARGUMENTS)
         have = {"actor": claim.actors, "place": claim.places, "quantity": claim.quantities}
@@ -295,9 +264,9 @@ class ClaimAssembler:
 
     def _places(self, local: _Local, clauses: list[Span], others: list[Span]) -> list[PlaceMention]:
         """The places of the claim's clauses, else of the sentence outside other claims'."""
-        found = [p for p in local.places if _within(p, clauses)]
+        found = [p for p in local.places if within(p, clauses)]
         if not found:
-            found = [p for p in local.places if not _within(p, others)]
+            found = [p for p in local.places if not within(p, others)]
         # A province holding other places of the claim is their context; a country named
         # on its own ("crossed into Tajikistan near Panji Poyon") stays a place of the claim.
         ids = {p.place_id for p in found if p.place_id}
@@ -327,7 +296,7 @@ class ClaimAssembler:
             (self._speaker_start(doc.text, a), a.end) for a in local.attributions if not whole
         ]
         own = [a for a in local.actors if not any(s <= a.start and a.end <= e for s, e in speakers)]
-        in_clauses = own if whole else [a for a in own if _within(a, clauses)]
+        in_clauses = own if whole else [a for a in own if within(a, clauses)]
         first_clause = clauses[0] if clauses else (sentence.start, sentence.end)
         pronoun = self._pronoun.search(doc.text[first_clause[0] : first_clause[1]])
         if pronoun:
@@ -336,7 +305,7 @@ class ClaimAssembler:
             in_clauses = [*antecedent, *in_clauses]
         if not in_clauses:
             in_clauses = own[:1]
-        return _unique_actors(in_clauses)
+        return unique_actors(in_clauses)
 
     def _speaker_start(self, text: str, mention: AttributionMention) -> int:
         """Where a speaker's name starts, with its owner ("Tajikistan's State Committee")."""
@@ -369,11 +338,12 @@ class ClaimAssembler:
         clauses: list[Span],
         trigger_at: int,
     ) -> DateMention | None:
-        for found in ([d for d in local.dates if _within(d, clauses)], local.dates):
+        for found in ([d for d in local.dates if within(d, clauses)], local.dates):
             # A log line's stamp yields to a date its message gives ("since Sun"); "this
             # year" dates nothing.
-            candidates = [d for d in found if not only_frames(doc.text, d)] or [
-                d for d in found if is_log_stamp(doc.text, d)
+            frames = [self._framing.of(doc, d) for d in found]
+            candidates = [d for d, f in zip(found, frames, strict=True) if not f[0]] or [
+                d for d, f in zip(found, frames, strict=True) if f[1]
             ]
             if candidates:
                 return min(candidates, key=lambda d: abs(d.start - trigger_at))
@@ -405,29 +375,3 @@ def _attribution(doc: Document, sentence: _Sentence, local: _Local) -> tuple[str
         a for a in doc.attributions if a.text and sentence.paragraph <= a.start < sentence.start
     ]
     return earlier[-1].chain if earlier else report_chain(doc)
-
-
-def _within(
-    mention: PlaceMention | ActorMention | QuantityMention | DateMention, spans: list[Span]
-) -> bool:
-    return any(a <= mention.start < b for a, b in spans)
-
-
-def _unique_spans(quantities: list[QuantityMention]) -> list[QuantityMention]:
-    seen: set[tuple[int, int]] = set()
-    kept = []
-    for quantity in quantities:
-        if (quantity.start, quantity.end) not in seen:
-            seen.add((quantity.start, quantity.end))
-            kept.append(quantity)
-    return kept
-
-
-def _unique_actors(actors: list[ActorMention]) -> list[ActorMention]:
-    seen: set[str] = set()
-    kept = []
-    for actor in actors:
-        if actor.actor_id not in seen:
-            seen.add(actor.actor_id)
-            kept.append(actor)
-    return kept

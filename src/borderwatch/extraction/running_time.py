@@ -33,13 +33,27 @@ def is_log_stamp(text: str, mention: DateMention) -> bool:
     )
 
 
-def only_frames(text: str, mention: DateMention) -> bool:
-    """Whether a date only frames what a clause says rather than dating it: a log line's
-    stamp, or a year named without a figure ("will not reopen this year")."""
-    vague_year = mention.precision == DatePrecision.YEAR and not any(
-        c.isdigit() for c in mention.text
-    )
-    return vague_year or is_log_stamp(text, mention)
+class Framing:
+    """Which dates of a report only frame what a clause says rather than dating it (a log
+    line's stamp, or a year named without a figure: "will not reopen this year"), and which
+    are a log line's stamp. Every claim asks about the dates of its sentence: each date is
+    judged once per report."""
+
+    def __init__(self) -> None:
+        self._of: tuple[Document | None, dict[int, tuple[bool, bool]]] = (None, {})
+
+    def of(self, doc: Document, mention: DateMention) -> tuple[bool, bool]:
+        """(only frames, is a log stamp) for one of the document's dates."""
+        if doc is not self._of[0]:
+            self._of = (doc, {})
+        known = self._of[1].get(id(mention))
+        if known is None:
+            stamp = is_log_stamp(doc.text, mention)
+            vague_year = mention.precision == DatePrecision.YEAR and not any(
+                c.isdigit() for c in mention.text
+            )
+            known = self._of[1][id(mention)] = (vague_year or stamp, stamp)
+        return known
 
 
 class _Times:
