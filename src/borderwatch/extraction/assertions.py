@@ -19,7 +19,8 @@ from collections.abc import Sequence
 Span = tuple[int, int]
 
 _LINE = re.compile(r"[^\n]+")
-_STOP = re.compile(r"[.!?:;\"”’)\]]\s*$")
+# What ends a sentence or a quote: a stripped line ending with one is no heading.
+_STOPS = frozenset('.!?:;"”’)]')
 _LETTERS = re.compile(r"[^\W\d_]")
 # A line of at least this many words tells whether the report is prose.
 _LONG_LINE_WORDS = 8
@@ -92,7 +93,7 @@ class _Line:
 
 def _is_prose(lines: list[_Line]) -> bool:
     long_lines = [line for line in lines if line.words >= _LONG_LINE_WORDS]
-    stopped = sum(1 for line in long_lines if _STOP.search(line.text))
+    stopped = sum(1 for line in long_lines if line.text[-1:] in _STOPS)
     return bool(long_lines) and stopped >= _PROSE_SHARE * len(long_lines)
 
 
@@ -105,4 +106,4 @@ def _in_capitals(line: _Line) -> bool:
 
 
 def _headline(line: _Line) -> bool:
-    return line.words <= _HEADING_WORDS and not _STOP.search(line.text)
+    return line.words <= _HEADING_WORDS and line.text[-1:] not in _STOPS

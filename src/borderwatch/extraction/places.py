@@ -73,6 +73,8 @@ class PlaceComponent:
     def __init__(self, gazetteer: Gazetteer, language: str = "en") -> None:
         self.gazetteer = gazetteer
         self._crossings = [p for p in gazetteer.places.values() if p.kind == "crossing"]
+        self._fields: dict[str, tuple[str, str, str, str, str | None, float | None, float | None]]
+        self._fields = {}
         lexicon = load_lexicon("places", language, PlaceLexicon)
         actors = load_lexicon("actors", language, ActorLexicon)
         self._demonyms = {
@@ -272,11 +274,14 @@ class PlaceComponent:
                 tuple(m.place.id for m in matches),
             )  # fmt: skip
         place = best.place
-        admin1 = self.gazetteer.admin1(place.id)
-        return PlaceMention(
-            spot.start, spot.end, spot.text, place.id, place.name, place.kind, place.country,
-            admin1.name if admin1 else None, place.lat, place.lon, best.score,
-        )  # fmt: skip
+        fields = self._fields.get(place.id)
+        if fields is None:  # a place's own fields, looked up once: reports name few places
+            admin1 = self.gazetteer.admin1(place.id)
+            fields = self._fields[place.id] = (
+                place.id, place.name, place.kind, place.country,
+                admin1.name if admin1 else None, place.lat, place.lon,
+            )  # fmt: skip
+        return PlaceMention(spot.start, spot.end, spot.text, *fields, best.score)
 
 
 def _outside(spots: list[Spot], taken: list[tuple[int, int]]) -> list[Spot]:

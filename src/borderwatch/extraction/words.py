@@ -41,18 +41,19 @@ class Prefixes:
         self._prefixes = tuple(sorted(set(prefixes)))
         # A regex that may start with something else than a letter is scanned everywhere.
         self.everywhere = not all(p[:1].isalpha() for p in self._prefixes)
-        self._known: dict[str, bool] = {}
+        self._yes: set[str] = set()
+        self._no: set[str] = set()
 
-    def __call__(self, word: str) -> bool:
-        """Whether a match may start at a word whose leading letters are `word`."""
-        known = self._known.get(word)
-        if known is None:
-            if len(self._known) > 100_000:
-                self._known.clear()
-            known = self._known[word] = any(
-                word.startswith(p) or p.startswith(word) for p in self._prefixes
-            )
-        return known
+    def select(self, words: Iterable[str]) -> set[str]:
+        """Those of `words` (leading letters) a match may start at; each word is judged once."""
+        words = set(words)
+        for word in words - self._yes - self._no:
+            if len(self._yes) + len(self._no) > 100_000:
+                self._yes.clear()
+                self._no.clear()
+            starts = any(word.startswith(p) or p.startswith(word) for p in self._prefixes)
+            (self._yes if starts else self._no).add(word)
+        return words & self._yes
 
 
 # What a scan looks for: literal first words, or the first letters of regexes.
@@ -99,10 +100,8 @@ class WordStarts:
         found = self._of.get(words)
         if found is None:
             offsets = self.offsets or {}
-            if isinstance(words, Prefixes):
-                found = sorted(o for word, at in offsets.items() if words(word) for o in at)
-            else:
-                found = sorted(o for key in offsets.keys() & words for o in offsets[key])
+            keys = words.select(offsets) if isinstance(words, Prefixes) else offsets.keys() & words
+            found = sorted(o for key in keys for o in offsets[key])
             self._of[words] = found
         return found
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from borderwatch.extraction.document import Document
 from borderwatch.extraction.tokenizer import Tokenizer
-from borderwatch.extraction.words import finditer, opening_words, search, word_starts
+from borderwatch.extraction.words import Prefixes, finditer, opening_words, search, word_starts
 
 DEMONYMS = ["Afghan", "Afghanistan's", "Tajik", "TJ", "Russian"]
 PATTERN = re.compile(
@@ -60,3 +60,17 @@ def test_a_document_without_tokens_is_tokenized_for_its_word_starts() -> None:
 def test_a_phrase_must_start_with_a_letter() -> None:
     with pytest.raises(ValueError, match="must start with a letter"):
         opening_words(["(Afghan"])
+
+
+def test_prefixes_take_words_that_begin_with_one_or_begin_one() -> None:
+    prefixes = Prefixes(["fear", "cross-border"])
+    assert prefixes.select(["fears", "cross", "fe", "crossing", "x"]) == {"fears", "cross", "fe"}
+    assert not prefixes.everywhere
+    assert Prefixes(["", "took"]).everywhere
+
+
+def test_a_regex_that_may_start_anywhere_is_scanned_plainly() -> None:
+    pattern = re.compile(r"\d+ troops")
+    doc = _doc("Some 300 troops and 20 troops")
+    found = [m.group() for m in finditer(pattern, doc, Prefixes(["", "t"]))]
+    assert found == ["300 troops", "20 troops"]
