@@ -148,10 +148,11 @@ def search(
     if starts is None:
         return pattern.search(doc.text, start, end)
     offsets = starts.of(words)
-    for i in range(bisect_left(offsets, start), len(offsets)):
-        if offsets[i] >= end:
-            break
-        match = pattern.match(doc.text, offsets[i], end)
+    first, stop = bisect_left(offsets, start), bisect_left(offsets, end)
+    cut = _cut_word(doc.text, start, end)
+    tried = offsets[first:stop] if cut is None else sorted({*offsets[first:stop], cut})
+    for offset in tried:
+        match = pattern.match(doc.text, offset, end)
         if match is not None:
             return match
     return None
@@ -165,4 +166,16 @@ def occurs(doc: Document, words: Words, start: int, end: int) -> bool:
         return True
     offsets = starts.of(words)
     i = bisect_left(offsets, start)
-    return i < len(offsets) and offsets[i] < end
+    return (i < len(offsets) and offsets[i] < end) or _cut_word(doc.text, start, end) is not None
+
+
+def _cut_word(text: str, start: int, end: int) -> int | None:
+    """Where the word that `end` cuts in two starts (at or after `start`), if one does: up to
+    `end` it is a shorter word than the one the word starts know, so it is tried too."""
+    both = _LETTERS.match(text, end - 1, end + 1) if 0 < end < len(text) else None
+    if both is None or both.end() != end + 1:
+        return None  # no letter on both sides of `end`
+    begin = end - 1
+    while begin > start and _LETTERS.match(text, begin - 1, begin):
+        begin -= 1
+    return begin

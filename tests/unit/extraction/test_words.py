@@ -47,6 +47,14 @@ def test_search_finds_the_first_match_in_a_span(pieces: list[str], a: int, b: in
     assert (found and found.span()) == (expected and expected.span())
 
 
+def test_a_word_cut_by_the_end_of_a_span_is_found_as_the_regex_finds_it() -> None:
+    doc = _doc("TAJIKd’TajikAfghan and Tajiks")
+    found = search(PATTERN, doc, WORDS, 0, 12)
+    assert found is not None and found.span() == (7, 12)
+    assert search(PATTERN, doc, WORDS, 0, 29) is None
+    assert search(PATTERN, doc, WORDS, 23, 28) is not None
+
+
 def test_letters_beyond_ascii_fall_back_to_the_plain_regex() -> None:
     assert word_starts(_doc("Хорог and Afghan forces")).offsets is None
     assert word_starts(_doc("Afghan forces — “today”")).offsets is not None
