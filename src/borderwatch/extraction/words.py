@@ -1,11 +1,11 @@
 """Where a report's words start: one pass over its tokens that the components scan from.
 
-Many rules are regexes that open with a lexicon word after a word boundary ("(?<![\\w-])Afghan
-forces", "according to the report"). Tried at every character of a report they cost more than
-the tokenizer; tried only where a word of their lexicon starts they cost next to nothing, and
-they find the same matches, as long as a word's lower case is what `re.IGNORECASE` compares.
-That holds for text whose letters are all ASCII, so for any other text every scan here falls
-back to the plain regex over the whole text.
+Many rules are regexes that open with a lexicon word after anything but a letter, digit or
+hyphen ("(?<![\\w-])Afghan forces", "according to the report"). Tried at every character of a
+report they cost more than the tokenizer; tried only where a word of their lexicon starts they
+cost next to nothing, and they find the same matches, as long as a word's lower case is what
+`re.IGNORECASE` compares. That holds for text whose letters are all ASCII, so for any other
+text every scan here falls back to the plain regex over the whole text.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from borderwatch.extraction.document import Document, Token
+from borderwatch.extraction.tokenizer import tokenize
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Inside a token an apostrophe joins letters ("Qal'ai", "Russia's"): the letters after it start
@@ -117,8 +118,6 @@ def _covered(doc: Document, words: Words) -> WordStarts | None:
 def word_starts(doc: Document) -> WordStarts:
     """The document's word starts, found once (from its tokens when it has them)."""
     if doc.words is None:
-        from borderwatch.extraction.tokenizer import tokenize
-
         doc.words = WordStarts(doc.text, doc.tokens or tokenize(doc.text))
     return doc.words
 

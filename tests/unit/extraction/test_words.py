@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from borderwatch.extraction.document import Document
 from borderwatch.extraction.tokenizer import Tokenizer
-from borderwatch.extraction.words import Prefixes, finditer, opening_words, search, word_starts
+from borderwatch.extraction.words import (
+    Prefixes,
+    finditer,
+    occurs,
+    opening_words,
+    search,
+    word_starts,
+)
 
 DEMONYMS = ["Afghan", "Afghanistan's", "Tajik", "TJ", "Russian"]
 PATTERN = re.compile(
@@ -82,3 +89,19 @@ def test_a_regex_that_may_start_anywhere_is_scanned_plainly() -> None:
     doc = _doc("Some 300 troops and 20 troops")
     found = [m.group() for m in finditer(pattern, doc, Prefixes(["", "t"]))]
     assert found == ["300 troops", "20 troops"]
+
+
+def test_text_with_letters_beyond_ascii_is_scanned_by_the_plain_regex() -> None:
+    doc = _doc("Хорог: Afghan forces and Tajik troops")
+    found = [m.group() for m in finditer(PATTERN, doc, WORDS)]
+    assert found == [m.group() for m in PATTERN.finditer(doc.text)]
+    hit = search(PATTERN, doc, WORDS, 20, len(doc.text))
+    assert hit is not None and hit.group() == "Tajik troops"
+    assert occurs(doc, WORDS, 0, 3)
+
+
+def test_occurs_tells_whether_one_of_the_words_starts_in_a_span() -> None:
+    doc = _doc("Officials said Tajik troops moved")
+    assert occurs(doc, WORDS, 10, 25)
+    assert not occurs(doc, WORDS, 0, 14)
+    assert occurs(doc, WORDS, 0, 17)  # "Taj|ik": a regex may match the cut word
