@@ -142,18 +142,21 @@ def finditer(pattern: re.Pattern[str], doc: Document, words: Words) -> Iterator[
 def search(
     pattern: re.Pattern[str], doc: Document, words: Words, start: int, end: int
 ) -> re.Match[str] | None:
-    """`pattern.search(doc.text, start, end)` for a pattern like `finditer`'s."""
-    starts = _covered(doc, words)
-    if starts is None:
+    """`pattern.search(doc.text, start, end)` for a pattern like `finditer`'s. Asked for many
+    short spans of a report, so it is kept lean."""
+    starts = doc.words or word_starts(doc)
+    if starts.offsets is None or (isinstance(words, Prefixes) and words.everywhere):
         return pattern.search(doc.text, start, end)
-    offsets = starts.of(words)
-    first, stop = bisect_left(offsets, start), bisect_left(offsets, end)
-    cut = _cut_word(doc.text, start, end)
-    tried = offsets[first:stop] if cut is None else sorted({*offsets[first:stop], cut})
-    for offset in tried:
-        match = pattern.match(doc.text, offset, end)
+    text, offsets = doc.text, starts.of(words)
+    i = bisect_left(offsets, start)
+    if _cuts_word(text, end):
+        tried = sorted({*offsets[i : bisect_left(offsets, end)], _cut_word(text, start, end)})
+        i, offsets = 0, tried
+    while i < len(offsets) and offsets[i] < end:
+        match = pattern.match(text, offsets[i], end)
         if match is not None:
             return match
+        i += 1
     return None
 
 
@@ -165,16 +168,21 @@ def occurs(doc: Document, words: Words, start: int, end: int) -> bool:
         return True
     offsets = starts.of(words)
     i = bisect_left(offsets, start)
-    return (i < len(offsets) and offsets[i] < end) or _cut_word(doc.text, start, end) is not None
+    if i < len(offsets) and offsets[i] < end:
+        return True
+    return _cuts_word(doc.text, end)
 
 
-def _cut_word(text: str, start: int, end: int) -> int | None:
-    """Where the word that `end` cuts in two starts (at or after `start`), if one does: up to
-    `end` it is a shorter word than the one the word starts know, so it is tried too."""
-    both = _LETTERS.match(text, end - 1, end + 1) if 0 < end < len(text) else None
-    if both is None or both.end() != end + 1:
-        return None  # no letter on both sides of `end`
+def _cuts_word(text: str, end: int) -> bool:
+    """Whether `end` falls between two letters (the text's letters are ASCII: `isalpha` is
+    the regexes' letter class)."""
+    return 0 < end < len(text) and text[end - 1 : end + 1].isalpha()
+
+
+def _cut_word(text: str, start: int, end: int) -> int:
+    """Where the word that `end` cuts in two starts (at or after `start`): up to `end` it is a
+    shorter word than the one the word starts know, so it is tried too."""
     begin = end - 1
-    while begin > start and _LETTERS.match(text, begin - 1, begin):
+    while begin > start and text[begin - 1].isalpha():
         begin -= 1
     return begin
