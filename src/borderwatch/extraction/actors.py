@@ -12,6 +12,7 @@ from borderwatch.extraction.document import ActorMention, Document, Token
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
 from borderwatch.extraction.patterns import trie_pattern
 from borderwatch.extraction.tokenizer import tokenize
+from borderwatch.extraction.words import finditer, opening_words, search
 
 
 class Actor(BaseModel):
@@ -172,8 +173,11 @@ class ActorComponent:
         self._reference_index = AliasIndex(self._references)
         cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in lexicon.place_cues)
         self._place_cue = re.compile(r"(?<![\w-])(?:" + cues + r")\s+(?:the\s+)?$", re.IGNORECASE)
+        self._place_cue_words = opening_words(lexicon.place_cues)
         actor_cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in lexicon.actor_cues)
         self._actor_cue = re.compile(rf"(?<![\w-])(?:{actor_cues})\s+$", re.IGNORECASE)
+        # An actor cue ends the text before a name: its last word tells which may (all without).
+        self._actor_cue_ends = tuple({c.lower().split()[-1] for c in lexicon.actor_cues}) or ("",)
         self._states = {
             d.lower(): e.actor for e in self._entries.values() for d in e.actor.demonyms
         }
@@ -185,6 +189,7 @@ class ActorComponent:
             re.IGNORECASE,
         )
         self._demonym = re.compile(rf"(?<![\w-])(?:{demonym})(?![\w-])", re.IGNORECASE)
+        self._demonym_words = opening_words(self._states)  # where both regexes can match
 
     def _add(self, actor: Actor) -> None:
         place_like = {p.lower() for p in actor.place_like}
@@ -205,7 +210,8 @@ class ActorComponent:
         countries = {
             c
             for c in (
-                self._states[d.group().lower()].country for d in self._demonym.finditer(doc.text)
+                self._states[d.group().lower()].country
+                for d in finditer(self._demonym, doc, self._demonym_words)
             )
             if c
         }
@@ -214,7 +220,7 @@ class ActorComponent:
             for m, e in mentions
             if not e.context_only or e.actor.id in named or e.actor.country in countries
         ]
-        kept += self._coordinated_forces(doc.text, kept)
+        kept += self._coordinated_forces(doc, kept)
         kept.sort(key=lambda m: m.start)
         doc.actors = self._resolve_references(doc, kept)
         return doc
@@ -226,17 +232,17 @@ class ActorComponent:
             # "Tajikistan's efforts": an owner is an actor wherever it stands
             owner = text.startswith(_POSSESSIVE, end)
             if entry is None or (
-                entry.place_like and not owner and self._after_place_cue(text, start)
+                entry.place_like and not owner and self._after_place_cue(doc, start)
             ):
                 yield None
                 continue
             actor = entry.actor
             yield ActorMention(start, end, text[start:end], actor.id, actor.name), entry
 
-    def _coordinated_forces(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+    def _coordinated_forces(self, doc: Document, found: list[ActorMention]) -> list[ActorMention]:
         """ "Russian, Uzbek and Tajik troops": each demonym names its country's forces."""
-        added = []
-        for group in self._coordinated.finditer(text):
+        added, text = [], doc.text
+        for group in finditer(self._coordinated, doc, self._demonym_words):
             noun = group.group("noun").lower()
             for match in self._demonym.finditer(text, group.start(), group.start("noun")):
                 if any(m.start < match.end() and match.start() < m.end for m in found):
@@ -248,15 +254,21 @@ class ActorComponent:
                 )
         return added
 
-    def _after_place_cue(self, text: str, start: int) -> bool:
+    def _after_place_cue(self, doc: Document, start: int) -> bool:
         """A place-like name is a place after a place cue or any lower-case word ("help
         Tajikistan"), looking past coordination, unless an actor cue precedes it."""
-        if self._place_cue.search(text, max(0, start - 30), start):
+        if search(self._place_cue, doc, self._place_cue_words, max(0, start - 30), start):
             return True
-        before = _COORDINATED.sub("", text[max(0, start - 80) : start])
-        if self._actor_cue.search(before):
+        before = doc.text[max(0, start - 80) : start]
+        # Each regex below can only match at the end of `before`: look at its end first.
+        if before.rstrip().endswith((",", "and", "or")):
+            before = _COORDINATED.sub("", before)
+        tail = before.rstrip()
+        last = tail.rsplit(None, 1)[-1] if tail else ""
+        ends_with_cue = not last.isascii() or last.lower().endswith(self._actor_cue_ends)
+        if ends_with_cue and self._actor_cue.search(before):
             return False
-        word = _LAST_WORD.search(before)
+        word = _LAST_WORD.search(before, len(tail) - len(last))
         return word is not None and word.group()[0].islower()
 
     def _resolve_references(

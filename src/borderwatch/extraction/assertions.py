@@ -19,7 +19,8 @@ from collections.abc import Sequence
 Span = tuple[int, int]
 
 _LINE = re.compile(r"[^\n]+")
-_STOP = re.compile(r"[.!?:;\"”’)\]]\s*$")
+# What ends a sentence or a quote: a stripped line ending with one is no heading.
+_STOPS = frozenset('.!?:;"”’)]')
 _LETTERS = re.compile(r"[^\W\d_]")
 # A line of at least this many words tells whether the report is prose.
 _LONG_LINE_WORDS = 8
@@ -56,16 +57,17 @@ class AssertionFilter:
 
     def silent_spans(self, text: str) -> list[Span]:
         """The spans of `text` that assert nothing: headings and the comments section, sorted."""
-        lines = [(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text)]
-        prose = _is_prose([line for _, _, line in lines])
+        # Each line's words are counted once: every test below asks for them.
+        lines = [_Line(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text)]
+        prose = _is_prose(lines)
         spans = [
-            (start, end)
-            for start, end, line in lines
-            if line
+            (line.start, line.end)
+            for line in lines
+            if line.text
             and (
                 _in_capitals(line)
                 or (prose and _headline(line))
-                or (start < _TOP and _standalone(text, start, end) and _title(line))
+                or (line.start < _TOP and _standalone(text, line) and _title(line))
             )
         ]
         comments = self._comments.search(text)
@@ -90,37 +92,47 @@ def inside(spans: Sequence[Span], offset: int) -> bool:
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
-def _is_prose(lines: list[str]) -> bool:
-    long_lines = [line for line in lines if len(line.split()) >= _LONG_LINE_WORDS]
-    stopped = sum(1 for line in long_lines if _STOP.search(line))
+class _Line:
+    """A line of the text, stripped, with its number of words."""
+
+    __slots__ = ("end", "start", "text", "words")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.words = len(text.split())
+
+
+def _is_prose(lines: list[_Line]) -> bool:
+    long_lines = [line for line in lines if line.words >= _LONG_LINE_WORDS]
+    stopped = sum(1 for line in long_lines if line.text[-1:] in _STOPS)
     return bool(long_lines) and stopped >= _PROSE_SHARE * len(long_lines)
 
 
-def _in_capitals(line: str) -> bool:
+def _in_capitals(line: _Line) -> bool:
     # The cheap test first: most lines are long, and those need no look at their letters.
-    if len(line.split()) > _CAPITALS_WORDS:
+    if line.words > _CAPITALS_WORDS:
         return False
-    letters = _LETTERS.findall(line)
+    letters = _LETTERS.findall(line.text)
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-def _standalone(text: str, start: int, end: int) -> bool:
+def _standalone(text: str, line: _Line) -> bool:
     """Whether a line is a paragraph of its own: a blank line (or the text's edge) on each
     side."""
-    before = text[max(0, start - 2) : start].replace(" ", "").replace("\t", "")
-    after = text[end : end + 2].replace(" ", "").replace("\t", "")
-    return (start == 0 or before == "\n\n") and (end == len(text) or after == "\n\n")
+    before = text[max(0, line.start - 2) : line.start].replace(" ", "").replace("\t", "")
+    after = text[line.end : line.end + 2].replace(" ", "").replace("\t", "")
+    return (line.start == 0 or before == "\n\n") and (line.end == len(text) or after == "\n\n")
 
 
-def _title(line: str) -> bool:
+def _title(line: _Line) -> bool:
     """A report's title: a few words with no full stop anywhere, not a list item or log line."""
     return (
-        len(line.split()) <= _TITLE_WORDS
-        and not _STOP.search(line)
-        and not _SENTENCE_END.search(line)
-        and not _LIST_ITEM.match(line)
+        line.words <= _TITLE_WORDS
+        and line.text[-1:] not in _STOPS
+        and not _SENTENCE_END.search(line.text)
+        and not _LIST_ITEM.match(line.text)
     )
 
 
-def _headline(line: str) -> bool:
-    return len(line.split()) <= _HEADING_WORDS and not _STOP.search(line)
+def _headline(line: _Line) -> bool:
+    return line.words <= _HEADING_WORDS and line.text[-1:] not in _STOPS

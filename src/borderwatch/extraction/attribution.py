@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from borderwatch.extraction.actors import AliasIndex
 from borderwatch.extraction.document import ActorMention, AttributionMention, Document
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
+from borderwatch.extraction.words import occurs, opening_words, search
 
 
 class Source(BaseModel):
@@ -126,6 +127,10 @@ class AttributionComponent:
             rf"{_phrases(lexicon.backref_nouns)}(?![\w-])",
             re.IGNORECASE,
         )
+        # Each rule below needs one of these words where it matches: without it, no scan.
+        self._cue_words = opening_words(lexicon.cues_before)
+        self._speech_words = opening_words(lexicon.speech_verbs)
+        self._phrase_cue_words = opening_words(lexicon.phrase_cues)
         self._pronouns = {w.lower() for w in lexicon.backref_pronouns}
         prefixes = _phrases(lexicon.speaker_prefixes)
         self._speaker_prefix = re.compile(rf"^{prefixes}\s+", re.IGNORECASE)
@@ -217,17 +222,18 @@ class AttributionComponent:
         links: list[_Link] = []
         for s, e, key in found:
             if start <= s and e <= end:
-                group = self._group(doc.text, start, end, s, e, self._sources[key])
+                group = self._group(doc, start, end, s, e, self._sources[key])
                 if group is not None:
                     links.append(_Link(s, e, self._sources[key].name, group))
-        if not any(x.group == _SPEAKER for x in links):
+        speech = occurs(doc, self._speech_words, start, end)  # both speakers need a verb
+        if speech and not any(x.group == _SPEAKER for x in links):
             links += self._actor_speakers(doc, sentence, actors, links)
-        if not any(x.group == _SPEAKER for x in links):
+        if speech and not any(x.group == _SPEAKER for x in links):
             links += self._phrase_speaker(doc.text, start, end, links)
         if not links:
-            back = self._cue_backref.search(doc.text, start, end)
+            back = search(self._cue_backref, doc, self._cue_words, start, end)
             links = [_Link(back.start(), back.end(), "", _BACK)] if back else []
-        if not links:
+        if not links and occurs(doc, self._phrase_cue_words, start, end):
             links = self._cued_phrase(doc.text, start, end)
         return links
 
@@ -241,10 +247,12 @@ class AttributionComponent:
         s, e = start + match.start("phrase"), start + match.end("phrase")
         return [_Link(s, e, self.canonical(phrase), _SPEAKER)]
 
-    def _group(self, text: str, start: int, end: int, s: int, e: int, source: Source) -> int | None:
+    def _group(
+        self, doc: Document, start: int, end: int, s: int, e: int, source: Source
+    ) -> int | None:
         """Where a source mention sorts in the chain, or None when no cue makes it one."""
-        before = self._before.search(text, max(start, s - 60), s)
-        after = self._after.search(text[e:end])
+        before = search(self._before, doc, self._cue_words, max(start, s - 60), s)
+        after = self._after.search(doc.text[e:end])
         if before is None and after is None:
             return None
         if source.kind == "official":

@@ -34,7 +34,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Generic, Protocol, TypeVar
+from typing import Any
 
 from borderwatch.extraction import running_time
 from borderwatch.extraction.assertions import AssertionFilter, inside
@@ -50,48 +50,19 @@ from borderwatch.extraction.document import (
     TriggerMention,
 )
 from borderwatch.extraction.events import ArgumentSpec, EventLexicon
-from borderwatch.extraction.running_time import (
-    PARAGRAPH,
-    RunningTime,
-    is_log_stamp,
-    only_frames,
-)
+from borderwatch.extraction.running_time import PARAGRAPH, Framing, RunningTime
+from borderwatch.extraction.spans import ByStart, Span, holding, unique_actors, unique_spans, within
 from borderwatch.types import DatePrecision, EventType
 
 # A sentence wholly in brackets is an aside: a note on the source, a disclaimer.
 _ASIDE = re.compile(r"\s*\([^()]*\)[.\s]*")
 _WHOLE_SENTENCE = frozenset({EventType.ARMED_CLASH, EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT})
-Span = tuple[int, int]
 # Events dated further back than this before the report are its background.
 _BACKGROUND = timedelta(days=365)
 # A relative clause open before a date: "the servicemen who crossed on 5 July".
 _RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:who|which|whom)\s[^,;.()]*$", re.IGNORECASE)
 # Built once: a type without an argument spec is asked about on every claim of it.
 _NO_ARGUMENTS = ArgumentSpec(required=[], optional=[])
-
-
-class _Spanned(Protocol):
-    """Anything with a start offset in the text."""
-
-    @property
-    def start(self) -> int:
-        """Where it starts."""
-        ...
-
-
-M = TypeVar("M", bound=_Spanned)
-
-
-class _ByStart(Generic[M]):
-    """Mentions sorted by where they start, to take a sentence's share in log time."""
-
-    def __init__(self, items: Sequence[M]) -> None:
-        self.items = sorted(items, key=lambda m: m.start)
-        self._starts = [m.start for m in self.items]
-
-    def between(self, start: int, end: int) -> list[M]:
-        """The mentions starting in [start, end)."""
-        return self.items[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +74,7 @@ class _Local:
     actors: list[ActorMention]
     quantities: list[QuantityMention]
     dates: list[DateMention]
+    attributions: list[AttributionMention]  # those that name a source in the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +115,7 @@ class ClaimAssembler:
         self._plural = {" ".join(p.lower().split()) for p in lexicon.plural_pronouns}
         self._possessive = re.compile(r"[\w-]+['’]s\s+$")
         self._running_time = RunningTime()
+        self._framing = Framing()
         self._assertions = AssertionFilter(
             lexicon.speculation, lexicon.comment_headings, lexicon.comment_lines
         )
@@ -153,16 +126,14 @@ class ClaimAssembler:
 
     def __call__(self, doc: Document) -> Document:
         sentences = self._sentences(doc)
-        indexes = (
-            _ByStart(doc.triggers), _ByStart(doc.places), _ByStart(doc.actors),
-            _ByStart(doc.quantities), _ByStart([d for d in doc.dates if d.value is not None]),
-        )  # fmt: skip
+        indexes = _indexes(doc)
         claims: list[Claim] = []
         for index, sentence in enumerate(sentences):
-            local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))  # type: ignore[arg-type]
-            if local.triggers:
-                # Only a sentence with triggers needs its clauses: find them here, once.
-                sentence = sentences[index] = self._with_clauses(doc.text, sentence)
+            if not indexes[0].between(sentence.start, sentence.end):
+                continue  # no trigger, no claim: its mentions and clauses are never needed
+            local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))
+            # Only a sentence with triggers needs its clauses: find them here, once.
+            sentence = sentences[index] = self._with_clauses(doc.text, sentence)
             main = self._main_types(doc.text, local.triggers)
             for event_type, group in main.items():
                 rivals = [t.start for other in main if other != event_type for t in main[other]]
@@ -188,10 +159,7 @@ class ClaimAssembler:
         speculative or the claim is a bare aside. The confidence is the rules' own."""
         sentences = self._sentences(doc)
         starts = [s.start for s in sentences]
-        indexes = (
-            _ByStart(doc.triggers), _ByStart(doc.places), _ByStart(doc.actors),
-            _ByStart(doc.quantities), _ByStart([d for d in doc.dates if d.value is not None]),
-        )  # fmt: skip
+        indexes = _indexes(doc)
         found: list[Claim | None] = []
         for trigger in triggers:
             index = bisect_right(starts, trigger.start) - 1
@@ -199,7 +167,7 @@ class ClaimAssembler:
                 found.append(None)
                 continue
             sentence = sentences[index] = self._with_clauses(doc.text, sentences[index])
-            local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))  # type: ignore[arg-type]
+            local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))
             local.triggers.append(trigger)
             claim = self._claim(doc, sentences, index, local, trigger.event_type, [trigger])
             speculative = self._assertions.speculative(doc.text, sentence.clauses, [trigger.start])
@@ -281,29 +249,27 @@ class ClaimAssembler:
         """The claim of `triggers`; `rivals` are where the sentence's triggers of the other
         types of claim start (a figure nearer one of them is theirs)."""
         sentence = sentences[index]
-        clauses = [c for c in sentence.clauses if any(c[0] <= t.start < c[1] for t in triggers)]
-        others = [
-            c
-            for c in sentence.clauses
-            if c not in clauses
-            and any(c[0] <= t.start < c[1] and t.event_type != event_type for t in local.triggers)
-        ]
+        clauses = holding(sentence.clauses, [t.start for t in triggers])
+        others = holding(
+            [c for c in sentence.clauses if c not in clauses],
+            [t.start for t in local.triggers if t.event_type != event_type],
+        )
         places = self._places(local, clauses, others)
         # Both sides of a clash, and those who speak in a statement, are its actors.
         whole = event_type in _WHOLE_SENTENCE
         actors = self._actors(doc, sentences, index, local, clauses, whole)
-        quantities = _unique_spans(
+        quantities = unique_spans(
             [
                 q
                 for q in local.quantities
-                if _within(q, clauses) and _nearest(q.start, triggers, rivals)
+                if within(q, clauses) and _nearest(q.start, triggers, rivals)
             ]
         )
         # A trigger in a relative clause describes a participant ("the servicemen who
         # crossed on 5 July were flown back on Saturday"): the date goes by the main one.
         main = next((t for t in triggers if not self._describes(doc.text, t)), triggers[0])
         date = self._date(doc, sentence, local, clauses, main.start)
-        attribution = _attribution(doc, sentence)
+        attribution = _attribution(doc, sentence, local)
         claim = Claim(
             type=event_type,
             date=date.value if date else None,
@@ -337,7 +303,7 @@ class ClaimAssembler:
             *local.actors,
             *local.quantities,
         ]
-        if any(_within(m, clauses) for m in mentions):
+        if any(within(m, clauses) for m in mentions):
             return False
         spec = self._arguments.get(claim.type, _NO_ARGUMENTS)
         have = {"actor": claim.actors, "place": claim.places, "quantity": claim.quantities}
@@ -345,9 +311,9 @@ class ClaimAssembler:
 
     def _places(self, local: _Local, clauses: list[Span], others: list[Span]) -> list[PlaceMention]:
         """The places of the claim's clauses, else of the sentence outside other claims'."""
-        found = [p for p in local.places if _within(p, clauses)]
+        found = [p for p in local.places if within(p, clauses)]
         if not found:
-            found = [p for p in local.places if not _within(p, others)]
+            found = [p for p in local.places if not within(p, others)]
         # A province holding other places of the claim is their context; a country named
         # on its own ("crossed into Tajikistan near Panji Poyon") and a district named beside
         # its town or crossing ("Shir Khan Bandar, the port in Imam Sahib district") stay.
@@ -375,12 +341,10 @@ class ClaimAssembler:
     ) -> list[ActorMention]:
         sentence = sentences[index]
         speakers = [
-            (self._speaker_start(doc.text, a), a.end)
-            for a in doc.attributions
-            if a.text and sentence.start <= a.start < sentence.end and not whole
+            (self._speaker_start(doc.text, a), a.end) for a in local.attributions if not whole
         ]
         own = [a for a in local.actors if not any(s <= a.start and a.end <= e for s, e in speakers)]
-        in_clauses = own if whole else [a for a in own if _within(a, clauses)]
+        in_clauses = own if whole else [a for a in own if within(a, clauses)]
         first_clause = clauses[0] if clauses else (sentence.start, sentence.end)
         pronoun = self._pronoun.search(doc.text[first_clause[0] : first_clause[1]])
         if pronoun:
@@ -389,10 +353,13 @@ class ClaimAssembler:
             in_clauses = [*antecedent, *in_clauses]
         if not in_clauses:
             in_clauses = own[:1]
-        return _unique_actors(in_clauses)
+        return unique_actors(in_clauses)
 
     def _speaker_start(self, text: str, mention: AttributionMention) -> int:
         """Where a speaker's name starts, with its owner ("Tajikistan's State Committee")."""
+        before = text[max(0, mention.start - 40) : mention.start]
+        if not before[-1:].isspace() or ("'s" not in before and "’s" not in before):
+            return mention.start  # no "'s " right before it: the regex would find nothing
         owner = self._possessive.search(text, max(0, mention.start - 40), mention.start)
         return owner.start() if owner else mention.start
 
@@ -419,11 +386,12 @@ class ClaimAssembler:
         clauses: list[Span],
         trigger_at: int,
     ) -> DateMention | None:
-        for found in ([d for d in local.dates if _within(d, clauses)], local.dates):
+        for found in ([d for d in local.dates if within(d, clauses)], local.dates):
             # A log line's stamp yields to a date its message gives ("since Sun"); "this
             # year" dates nothing.
-            candidates = [d for d in found if not only_frames(doc.text, d)] or [
-                d for d in found if is_log_stamp(doc.text, d)
+            frames = [self._framing.of(doc, d) for d in found]
+            candidates = [d for d, f in zip(found, frames, strict=True) if not f[0]] or [
+                d for d, f in zip(found, frames, strict=True) if f[1]
             ]
             if candidates:
                 return min(candidates, key=lambda d: _distance(doc.text, d, trigger_at))
@@ -448,11 +416,19 @@ class ClaimAssembler:
         return min(0.99, max(0.05, score))
 
 
-def _attribution(doc: Document, sentence: _Sentence) -> tuple[str, ...]:
-    own = [a for a in doc.attributions if a.text and sentence.start <= a.start < sentence.end]
-    if own:
-        return own[-1].chain
-    earlier: list[AttributionMention] = [
+def _indexes(doc: Document) -> tuple[ByStart[Any], ...]:
+    """The document's mentions by where they start, in `_Local`'s order."""
+    return (
+        ByStart(doc.triggers), ByStart(doc.places), ByStart(doc.actors),
+        ByStart(doc.quantities), ByStart([d for d in doc.dates if d.value is not None]),
+        ByStart([a for a in doc.attributions if a.text]),
+    )  # fmt: skip
+
+
+def _attribution(doc: Document, sentence: _Sentence, local: _Local) -> tuple[str, ...]:
+    if local.attributions:
+        return local.attributions[-1].chain
+    earlier = [
         a for a in doc.attributions if a.text and sentence.paragraph <= a.start < sentence.start
     ]
     return earlier[-1].chain if earlier else report_chain(doc)
@@ -482,29 +458,3 @@ def _distance(text: str, date: DateMention, trigger_at: int) -> int:
     if _RELATIVE_BEFORE.search(text, max(0, date.start - 60), date.start):
         return len(text) + trigger_at - date.start
     return 2 * (trigger_at - date.start)
-
-
-def _within(
-    mention: PlaceMention | ActorMention | QuantityMention | DateMention, spans: list[Span]
-) -> bool:
-    return any(a <= mention.start < b for a, b in spans)
-
-
-def _unique_spans(quantities: list[QuantityMention]) -> list[QuantityMention]:
-    seen: set[tuple[int, int]] = set()
-    kept = []
-    for quantity in quantities:
-        if (quantity.start, quantity.end) not in seen:
-            seen.add((quantity.start, quantity.end))
-            kept.append(quantity)
-    return kept
-
-
-def _unique_actors(actors: list[ActorMention]) -> list[ActorMention]:
-    seen: set[str] = set()
-    kept = []
-    for actor in actors:
-        if actor.actor_id not in seen:
-            seen.add(actor.actor_id)
-            kept.append(actor)
-    return kept

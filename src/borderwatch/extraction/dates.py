@@ -326,17 +326,23 @@ class _DateRules:
 def _period(kind: str, ref: date) -> _Resolved:
     monday = ref - timedelta(days=ref.weekday())
     first_of_month = ref.replace(day=1)
-    previous_month = (first_of_month - timedelta(days=1)).replace(day=1)
-    periods = {
-        "this_week": _Resolved(monday, WEEK, ref),
-        "last_week": _Resolved(monday - timedelta(days=7), WEEK, monday - timedelta(days=1)),
-        "past_week": _Resolved(ref - timedelta(days=7), WEEK, ref),
-        "this_month": _Resolved(first_of_month, MONTH, ref),
-        "last_month": _Resolved(previous_month, MONTH, first_of_month - timedelta(days=1)),
-        "this_year": _Resolved(date(ref.year, 1, 1), YEAR, ref),
-        "last_year": _Resolved(date(ref.year - 1, 1, 1), YEAR, date(ref.year - 1, 12, 31)),
-    }
-    return periods[kind]
+    match kind:  # only the period asked for is built
+        case "this_week":
+            return _Resolved(monday, WEEK, ref)
+        case "last_week":
+            return _Resolved(monday - timedelta(days=7), WEEK, monday - timedelta(days=1))
+        case "past_week":
+            return _Resolved(ref - timedelta(days=7), WEEK, ref)
+        case "this_month":
+            return _Resolved(first_of_month, MONTH, ref)
+        case "last_month":
+            previous_month = (first_of_month - timedelta(days=1)).replace(day=1)
+            return _Resolved(previous_month, MONTH, first_of_month - timedelta(days=1))
+        case "this_year":
+            return _Resolved(date(ref.year, 1, 1), YEAR, ref)
+        case "last_year":
+            return _Resolved(date(ref.year - 1, 1, 1), YEAR, date(ref.year - 1, 12, 31))
+    raise KeyError(kind)
 
 
 def _year(text: str) -> int:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from borderwatch.types import DatePrecision, EventType, Qualifier
+
+if TYPE_CHECKING:
+    from borderwatch.extraction.words import WordStarts
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +185,8 @@ class Document:
     attributions: list[AttributionMention] = field(default_factory=list)
     triggers: list[TriggerMention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # Where each word starts, found once for every component (`words.word_starts`).
+    words: WordStarts | None = None
 
 
 class Component(Protocol):

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from borderwatch.extraction.document import Document, TriggerMention
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
 from borderwatch.extraction.patterns import trie_pattern
+from borderwatch.extraction.words import Prefixes, opening_words, search, word_starts
 from borderwatch.types import EventType
 
 Argument = Literal["actor", "place", "date", "quantity"]
@@ -198,6 +199,7 @@ class EventComponent:
         # Every match starts with one of these letters: try the rules only where one stands.
         starts = set().union(*(first_words(r.pattern) for r in lexicon.rules)) - {""}
         self._starts = re.compile(rf"(?<![\w-])(?:{trie_pattern(starts)})")
+        self._start_words = Prefixes(starts)
         # Per type, its rules with the letters their matches start with; per word, the types
         # that may match there, each with a regex of only the rules that may (same answers).
         self._type_rules: list[list[tuple[TriggerRule, tuple[str, ...]]]] = []
@@ -214,6 +216,7 @@ class EventComponent:
                 self._type_rules.append([(r, tuple(leading_letters(r.pattern))) for r in rules])
         negators = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in lexicon.negators)
         self._negated = re.compile(rf"(?<![\w-])(?:{negators})\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+        self._negator_words = opening_words(lexicon.negators)
         self._exempt = set(lexicon.negation_exempt)
 
     def __call__(self, doc: Document) -> Document:
@@ -224,7 +227,7 @@ class EventComponent:
         patterns = self._by_type if same else self._by_type_folded
         ends = [0] * len(patterns)
         every_type = tuple(enumerate(patterns))
-        for start in (m.start() for m in self._starts.finditer(lowered)):
+        for start in self._trigger_starts(doc, lowered):
             for i, pattern in self._types_at(lowered, start) if same else every_type:
                 match = pattern.match(text, start) if start >= ends[i] else None
                 if match is None:
@@ -232,13 +235,25 @@ class EventComponent:
                 ends[i] = match.end()
                 rule = self.rules[_rule_id(match.lastgroup or "")]
                 start, end = match.span()
-                if rule.type not in self._exempt and self._negated.search(
-                    doc.text, max(0, start - 30), start
+                if rule.type not in self._exempt and search(
+                    self._negated, doc, self._negator_words, max(0, start - 30), start
                 ):
                     continue
                 triggers.append(TriggerMention(start, end, doc.text[start:end], rule.type, rule.id))
         doc.triggers = _outermost(triggers)
         return doc
+
+    def _trigger_starts(self, doc: Document, lowered: str) -> list[int]:
+        """Where a trigger may start: `self._starts.finditer(lowered)`, tried only at the words
+        a rule may start with."""
+        if word_starts(doc).offsets is None or len(lowered) != len(doc.text):
+            return [m.start() for m in self._starts.finditer(lowered)]
+        found, resume, match = [], 0, self._starts.match
+        for offset in word_starts(doc).of(self._start_words):
+            if offset >= resume and (hit := match(lowered, offset)) is not None:
+                found.append(offset)
+                resume = hit.end()
+        return found
 
     def _types_at(self, lowered: str, start: int) -> tuple[tuple[int, re.Pattern[str]], ...]:
         """The types whose rules can match at `start`, each with the regex of just those rules,

@@ -44,6 +44,13 @@ class Pipeline:
 
     def components(self, language: str) -> tuple[Component, ...]:
         """Every component that runs on a report in `language`, in order."""
+        found = self._by_language.get(language)
+        if found is None:
+            # Asked once per language, not per report: it looks for a file.
+            found = self._by_language[language] = self._build(language)
+        return found
+
+    def _build(self, language: str) -> tuple[Component, ...]:
         language = language if has_lexicon("events", language) else FALLBACK_LANGUAGE
         if language not in self._by_language:
             events = EventComponent(language)

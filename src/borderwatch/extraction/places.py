@@ -13,6 +13,7 @@ from pydantic import Field
 from borderwatch.extraction.actors import ActorLexicon
 from borderwatch.extraction.document import Document, PlaceMention
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
+from borderwatch.extraction.words import opening_words, search
 from borderwatch.region.names import Gazetteer, Match, Resolution, Spot
 from borderwatch.region.schemas import Place
 
@@ -72,6 +73,8 @@ class PlaceComponent:
     def __init__(self, gazetteer: Gazetteer, language: str = "en") -> None:
         self.gazetteer = gazetteer
         self._crossings = [p for p in gazetteer.places.values() if p.kind == "crossing"]
+        self._fields: dict[str, tuple[str, str, str, str, str | None, float | None, float | None]]
+        self._fields = {}
         lexicon = load_lexicon("places", language, PlaceLexicon)
         actors = load_lexicon("actors", language, ActorLexicon)
         self._demonyms = {
@@ -81,6 +84,7 @@ class PlaceComponent:
         self._demonym_unit = re.compile(
             rf"(?<![\w-])(?P<d>{demonym})\s+{_words(lexicon.unit_words)}(?![\w-])", re.I
         )
+        self._demonym_words = opening_words(self._demonyms)
         self._demonym_before = re.compile(rf"(?<![\w-])(?P<d>{demonym})\s+$", re.I)
         self._container_before = re.compile(
             rf"{_words(lexicon.container_before)}\s+(?:the\s+)?$", re.I
@@ -109,6 +113,9 @@ class PlaceComponent:
         self._city_districts = frozenset(lexicon.city_districts)
         towns = _words(lexicon.settlement_before or ["(?!)"])
         self._settlement_before = re.compile(rf"(?<![\w-]){towns}\s+$", re.I)
+        # The words each regex above opens with: they are tried only where one starts.
+        self._kind_before_words = opening_words(lexicon.kind_before)
+        self._settlement_words = opening_words(lexicon.settlement_before)
 
     def __call__(self, doc: Document) -> Document:
         spots = _outside(self.gazetteer.spot(doc.text), [(a.start, a.end) for a in doc.actors])
@@ -120,27 +127,32 @@ class PlaceComponent:
             first, stop = bisect_left(starts, start), bisect_left(starts, end)
             inside = [s for s in spots[first:stop] if s.end <= end]
             if inside:
-                places += self._sentence_places(doc.text, start, end, inside, report_country)
+                places += self._sentence_places(doc, start, end, inside, report_country)
         doc.places = places
         return doc
 
     def _sentence_places(
-        self, text: str, start: int, end: int, spots: list[Spot], report_country: str | None
+        self, doc: Document, start: int, end: int, spots: list[Spot], report_country: str | None
     ) -> list[PlaceMention]:
-        context = self._context(text, start, end, spots)
+        text = doc.text
+        context = self._context(doc, start, end, spots)
         result = []
         for spot in spots:
-            own = self._demonym_before.search(
-                text, max(start, spot.start - 20), spot.start
+            own = search(
+                self._demonym_before,
+                doc,
+                self._demonym_words,
+                max(start, spot.start - 20),
+                spot.start,
             ) or self._side_note.match(text[spot.end : end])
             country = self._demonyms[own.group("d").lower()] if own else context.country
             if country is None and spot.resolution.status == "ambiguous":
                 # A name both sides share ("Farkhor") is on the side the report is about.
                 country = report_country
             resolution = self._resolve(spot, country, context.near)
-            kind = self._kind_hint(text, start, end, spot)
+            kind = self._kind_hint(doc, start, end, spot)
             preferred = self._of_kind(resolution, spot.resolution, kind, country) if kind else None
-            if kind is None and self._names_town(text, end, spot, spots):
+            if kind is None and self._names_town(doc, end, spot, spots):
                 preferred = _own_town(resolution, self._city_districts)
             if preferred and _town_of(preferred, self._city_districts):
                 preferred = None  # "the city of Khorugh" is the Khorugh city district
@@ -164,32 +176,37 @@ class PlaceComponent:
                 return Match(crossings[0], match.score, match.matched)
         return None
 
-    def _names_town(self, text: str, end: int, spot: Spot, spots: list[Spot]) -> bool:
+    def _names_town(self, doc: Document, end: int, spot: Spot, spots: list[Spot]) -> bool:
         """Whether a name after "in", "at", "near" ... is a town: not followed by a unit word
         ("at Nosai post", "Imam Sahib side") and not one of a list of names."""
-        if not self._settlement_before.search(text, max(0, spot.start - 10), spot.start):
+        window = max(0, spot.start - 10), spot.start
+        if not search(self._settlement_before, doc, self._settlement_words, *window):
             return False
+        text = doc.text
         words = [*spot.text.lower().split()[-1:], *text[spot.end : end].lower().split()[:1]]
         if any(w.strip(".,;:()") in self._units for w in words):
             return False
         return not any(0 <= s.start - spot.end <= _LIST_GAP for s in spots)
 
-    def _kind_hint(self, text: str, start: int, end: int, spot: Spot) -> str | None:
+    def _kind_hint(self, doc: Document, start: int, end: int, spot: Spot) -> str | None:
         """The kind the words around a name point to: a unit word after it, "the" a river."""
+        text = doc.text
         after = self._kind_after.search(text[spot.end : end])
         if after:
             return self._kinds[_key(after.group("unit") or after.group("phrase"))]
-        before = self._kind_before.search(text, max(start, spot.start - 60), spot.start)
+        window = max(start, spot.start - 60), spot.start
+        before = search(self._kind_before, doc, self._kind_before_words, *window)
         if before:
             return self._kinds_before[_key(before.group("unit"))]
         if self._river_before.search(text, max(start, spot.start - 6), spot.start):
             return "river"
         return None
 
-    def _context(self, text: str, start: int, end: int, spots: list[Spot]) -> _Context:
+    def _context(self, doc: Document, start: int, end: int, spots: list[Spot]) -> _Context:
         """The sentence's country (demonym before a unit word, else a container's or the only
         country of its matched places) and its province (a container or the only one named)."""
-        hint = self._demonym_unit.search(text, start, end)
+        text = doc.text
+        hint = search(self._demonym_unit, doc, self._demonym_words, start, end)
         country = self._demonyms[hint.group("d").lower()] if hint else None
         named, contained = [], []
         for spot in spots:
@@ -257,11 +274,14 @@ class PlaceComponent:
                 tuple(m.place.id for m in matches),
             )  # fmt: skip
         place = best.place
-        admin1 = self.gazetteer.admin1(place.id)
-        return PlaceMention(
-            spot.start, spot.end, spot.text, place.id, place.name, place.kind, place.country,
-            admin1.name if admin1 else None, place.lat, place.lon, best.score,
-        )  # fmt: skip
+        fields = self._fields.get(place.id)
+        if fields is None:  # a place's own fields, looked up once: reports name few places
+            admin1 = self.gazetteer.admin1(place.id)
+            fields = self._fields[place.id] = (
+                place.id, place.name, place.kind, place.country,
+                admin1.name if admin1 else None, place.lat, place.lon,
+            )  # fmt: skip
+        return PlaceMention(spot.start, spot.end, spot.text, *fields, best.score)
 
 
 def _outside(spots: list[Spot], taken: list[tuple[int, int]]) -> list[Spot]:

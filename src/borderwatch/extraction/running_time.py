@@ -9,6 +9,7 @@ July 2021") frames the report, and a span's start ("since early July") only says
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from borderwatch.extraction.document import DateMention, Document
 from borderwatch.types import DatePrecision
@@ -36,13 +37,61 @@ def is_log_stamp(text: str, mention: DateMention) -> bool:
     )
 
 
-def only_frames(text: str, mention: DateMention) -> bool:
-    """Whether a date only frames what a clause says rather than dating it: a log line's
-    stamp, or a year named without a figure ("will not reopen this year")."""
-    vague_year = mention.precision == DatePrecision.YEAR and not any(
-        c.isdigit() for c in mention.text
-    )
-    return vague_year or is_log_stamp(text, mention)
+class Framing:
+    """Which dates of a report only frame what a clause says rather than dating it (a log
+    line's stamp, or a year named without a figure: "will not reopen this year"), and which
+    are a log line's stamp. Every claim asks about the dates of its sentence: each date is
+    judged once per report."""
+
+    def __init__(self) -> None:
+        self._of: tuple[Document | None, dict[int, tuple[bool, bool]]] = (None, {})
+
+    def of(self, doc: Document, mention: DateMention) -> tuple[bool, bool]:
+        """(only frames, is a log stamp) for one of the document's dates."""
+        if doc is not self._of[0]:
+            self._of = (doc, {})
+        known = self._of[1].get(id(mention))
+        if known is None:
+            stamp = is_log_stamp(doc.text, mention)
+            vague_year = mention.precision == DatePrecision.YEAR and not any(
+                c.isdigit() for c in mention.text
+            )
+            known = self._of[1][id(mention)] = (vague_year or stamp, stamp)
+        return known
+
+
+class _Times:
+    """One document's setting dates, sentences and triggers, with their starts to bisect."""
+
+    def __init__(self, doc: Document) -> None:
+        first = max(dateline_end(doc), header_end(doc.text))
+        self.settings = sorted(
+            (
+                d
+                for d in doc.dates
+                if d.value is not None and d.start >= first and not _SPAN_START.match(d.text)
+            ),
+            key=_start,
+        )
+        self.setting_starts = [d.start for d in self.settings]
+        self.items = list_items(doc.text)
+        self.item_starts = [start for start, _ in self.items]
+        self.setting_items = [self.item_of(d.start) for d in self.settings]
+        self.sentences = doc.sentences
+        self.sentence_starts = [s for s, _ in doc.sentences]
+        self.triggers = doc.triggers
+        self.trigger_starts = [t.start for t in doc.triggers]
+        # The time of a sentence no date comes before: one mention for all of them.
+        self.reference = (
+            None
+            if doc.reference_date is None
+            else DateMention(0, 0, "", doc.reference_date, DatePrecision.DAY, doc.reference_assumed)
+        )
+
+    def item_of(self, offset: int) -> int:
+        """The index of the list item holding `offset`, -1 outside every item."""
+        index = bisect_right(self.item_starts, offset) - 1
+        return index if index >= 0 and offset < self.items[index][1] else -1
 
 
 class RunningTime:
@@ -50,40 +99,27 @@ class RunningTime:
 
     def __init__(self) -> None:
         # The last document's setting dates: every claim of a report asks for them.
-        self._settings_of: tuple[Document | None, list[DateMention]] = (None, [])
-        self._items_of: tuple[Document | None, list[tuple[int, int]]] = (None, [])
+        self._times_of: tuple[Document | None, _Times | None] = (None, None)
 
     def before(self, doc: Document, offset: int) -> DateMention | None:
         """The time set before `offset`, else the reference date, else None. A date set in
         an earlier list item stays in its item."""
-        items = self._items(doc)
-        earlier = [
-            d
-            for d in self._settings(doc)
-            if d.start < offset
-            and not any(s <= d.start < e and not s <= offset < e for s, e in items)
-        ]
+        times = self._times(doc)
+        earlier = bisect_left(times.setting_starts, offset)
+        if times.items:
+            item = times.item_of(offset)
+            while earlier and times.setting_items[earlier - 1] not in (-1, item):
+                earlier -= 1
         if earlier:
-            return _set_by_sentence(doc, earlier)
-        if doc.reference_date is None:
-            return None
-        return DateMention(0, 0, "", doc.reference_date, DatePrecision.DAY, doc.reference_assumed)
+            return _set_by_sentence(times, earlier)
+        return times.reference
 
-    def _settings(self, doc: Document) -> list[DateMention]:
-        if doc is not self._settings_of[0]:
-            first = max(dateline_end(doc), header_end(doc.text))
-            settings = [
-                d
-                for d in doc.dates
-                if d.value is not None and d.start >= first and not _SPAN_START.match(d.text)
-            ]
-            self._settings_of = (doc, settings)
-        return self._settings_of[1]
-
-    def _items(self, doc: Document) -> list[tuple[int, int]]:
-        if doc is not self._items_of[0]:
-            self._items_of = (doc, list_items(doc.text))
-        return self._items_of[1]
+    def _times(self, doc: Document) -> _Times:
+        times = self._times_of[1]
+        if doc is not self._times_of[0] or times is None:
+            times = _Times(doc)
+            self._times_of = (doc, times)
+        return times
 
 
 def list_items(text: str) -> list[tuple[int, int]]:
@@ -116,15 +152,24 @@ def header_end(text: str) -> int:
     return 0
 
 
-def _set_by_sentence(doc: Document, earlier: list[DateMention]) -> DateMention:
-    """The time the last dated sentence set: its date nearest its first trigger ("ordered
-    troops on Tuesday, a day after ...": Tuesday), else its first date."""
-    last = earlier[-1]
-    start, end = next(
-        ((s, e) for s, e in doc.sentences if s <= last.start < e), (last.start, last.end)
-    )
-    same = [d for d in earlier if start <= d.start]
-    trigger = next((t for t in doc.triggers if start <= t.start < end), None)
-    if trigger is None:
+def _set_by_sentence(times: _Times, count: int) -> DateMention:
+    """The time the last dated sentence set (of the first `count` setting dates): its date
+    nearest its first trigger ("ordered troops on Tuesday, a day after ...": Tuesday), else its
+    first date."""
+    last = times.settings[count - 1]
+    # Sentences and triggers are in text order and sentences do not overlap: bisect for both.
+    index = bisect_right(times.sentence_starts, last.start) - 1
+    if index >= 0 and last.start < times.sentences[index][1]:
+        start, end = times.sentences[index]
+    else:
+        start, end = last.start, last.end
+    same = times.settings[bisect_left(times.setting_starts, start, 0, count) : count]
+    first_trigger = bisect_left(times.trigger_starts, start)
+    if first_trigger == len(times.triggers) or times.trigger_starts[first_trigger] >= end:
         return same[0]
+    trigger = times.triggers[first_trigger]
     return min(same, key=lambda d: abs(d.start - trigger.start))
+
+
+def _start(mention: DateMention) -> int:
+    return mention.start

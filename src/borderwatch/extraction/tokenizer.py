@@ -104,4 +104,5 @@ class Tokenizer:
     def __call__(self, doc: Document) -> Document:
         doc.tokens = tokenize(doc.text)
         doc.sentences = split_sentences(doc.text, doc.tokens)
+        doc.words = None  # found again from these tokens when first asked for
         return doc

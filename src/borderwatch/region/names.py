@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
+from borderwatch.region.runs import TOKEN, name_runs
 from borderwatch.region.schemas import Place
 from borderwatch.region.transliterate import NameForm, name_form, rules
 
@@ -92,7 +93,7 @@ class Gazetteer:
             name_form(words[0]).loose_key[:3]
             for place in self._places.values()
             for name in (place.name, *(n.text for n in place.names))
-            if len(words := _TOKEN.findall(name)) > 1
+            if len(words := TOKEN.findall(name)) > 1
         }
         # answers are cached: the gazetteer never changes and reports repeat their names
         self._answers: dict[tuple[str, str | None, str | None, int], Resolution] = {}
@@ -272,7 +273,7 @@ class Gazetteer:
         for the whole text); spans that resolve to no_match are left out."""
         spots: list[Spot] = []
         hints = (country, near)
-        for run in _name_runs(text):
+        for run in name_runs(text):
             i = 0
             while i < len(run):
                 found = self._longest_at(text, run, i, hints)
@@ -367,49 +368,3 @@ def _evidence(query: str, match: Match) -> str:
     if match.score >= KEY_LEVEL:
         return f"spelling variant of {match.matched!r} (same sound key)"
     return f"close spelling to {match.matched!r} (fuzzy, score {match.score:.2f})"
-
-
-# Words keep inner hyphens and apostrophes (Qal'ai), but not an English possessive 's.
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-](?![sS]\b)[^\W\d_]+)*")
-_GAP = re.compile(r"[ \t\-]*")
-
-
-def _name_runs(text: str) -> list[list[re.Match[str]]]:
-    """Runs of adjacent name-like tokens: capitalised, non-Latin, joiners between them, a
-    lower-case word after "district of", and a generic word (district, river) closing a run."""
-    generic = rules().generic_words
-    joiners = frozenset(rules().joiners)
-    runs: list[list[re.Match[str]]] = []
-    run: list[re.Match[str]] = []
-    before, last, last_end = "", "", -1
-    gap = _GAP.fullmatch  # every token of a report passes here: no lookups in the loop
-    for token in _TOKEN.finditer(text):
-        word = token.group()
-        if run and gap(text, last_end, token.start()) is None:
-            runs.append(run)
-            run = []
-        lower, first = word.lower(), word[0]
-        if first.isupper() or not first.isascii() or (last == "of" and before in _UNIT_WORDS):
-            run.append(token)
-        elif run:
-            closing = generic.get(lower)
-            if closing or lower in joiners:
-                run.append(token)
-            if closing or lower not in joiners:
-                runs.append(run)
-                run = []
-        before, last, last_end = last, lower, token.end()
-    runs.append(run)
-    trimmed = (_trim(r, joiners) for r in runs)
-    return [r for r in trimmed if r]
-
-
-_UNIT_WORDS = frozenset(
-    ("district", "districts", "province", "provinces", "town", "village", "city", "river")
-)
-
-
-def _trim(run: list[re.Match[str]], joiners: frozenset[str]) -> list[re.Match[str]]:
-    while run and run[-1].group() in joiners:
-        run = run[:-1]
-    return run
