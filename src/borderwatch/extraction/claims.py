@@ -13,9 +13,7 @@ Choices, so that gold annotators and fusion know what to expect:
   A province that contains another place of the claim (the province in "the districts of A and
   B in the province of P") is context, not a claim place; a country or a district named
   (`standing`: "the Ruzvai bridge in Darvoz") stays a place.
-- Speakers (actors inside an attribution, "Tajik authorities say") are not actors of the claim.
-- A clause opening with a pronoun ("they are preparing ...") takes the sentence's first actor,
-  or the previous sentence's when the sentence itself opens with it.
+- Actors are the participants of the claim's clauses, not its speakers (`claim_actors`).
 - A sentence wholly in brackets with a trigger and nothing it needs is an aside, not a claim;
   headings, reader comments and triggers after "whether", "could", "if" ... assert nothing
   (`assertions`).
@@ -33,12 +31,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from borderwatch.extraction import running_time
 from borderwatch.extraction.assertions import AssertionFilter, inside
 from borderwatch.extraction.attribution import report_chain
+from borderwatch.extraction.claim_actors import ClaimActors
 from borderwatch.extraction.document import (
     ActorMention,
     AttributionMention,
@@ -51,16 +49,12 @@ from borderwatch.extraction.document import (
 )
 from borderwatch.extraction.events import ArgumentSpec, EventLexicon
 from borderwatch.extraction.running_time import PARAGRAPH, Framing, RunningTime
-from borderwatch.extraction.spans import ByStart, Span, holding, unique_actors, unique_spans, within
+from borderwatch.extraction.spans import ByStart, Span, holding, nearest, unique_spans, within
 from borderwatch.types import DatePrecision, EventType
 
 # A sentence wholly in brackets is an aside: a note on the source, a disclaimer.
 _ASIDE = re.compile(r"\s*\([^()]*\)[.\s]*")
 _WHOLE_SENTENCE = frozenset({EventType.ARMED_CLASH, EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT})
-# Events dated further back than this before the report are its background.
-_BACKGROUND = timedelta(days=365)
-# A relative clause open before a date: "the servicemen who crossed on 5 July".
-_RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:who|which|whom)\s[^,;.()]*$", re.IGNORECASE)
 # Built once: a type without an argument spec is asked about on every claim of it.
 _NO_ARGUMENTS = ArgumentSpec(required=[], optional=[])
 
@@ -107,13 +101,7 @@ class ClaimAssembler:
         self._min_confidence = lexicon.min_confidence
         breaks = sorted(lexicon.clause_breaks, key=len, reverse=True)
         self._breaks = re.compile("|".join(f"(?:{b})" for b in breaks), re.IGNORECASE)
-        pronouns = "|".join(re.escape(p) for p in sorted(lexicon.pronouns, key=len, reverse=True))
-        openers = "|".join(re.escape(c) for c in lexicon.conjunctions)
-        self._pronoun = re.compile(
-            rf"^\W*(?:(?:{openers})\s+)?(?P<p>{pronouns})(?!\w)", re.IGNORECASE
-        )
-        self._plural = {" ".join(p.lower().split()) for p in lexicon.plural_pronouns}
-        self._possessive = re.compile(r"[\w-]+['’]s\s+$")
+        self._actors = ClaimActors(lexicon)
         self._running_time = RunningTime()
         self._framing = Framing()
         self._assertions = AssertionFilter(
@@ -143,7 +131,7 @@ class ClaimAssembler:
                     if (
                         claim.confidence >= self._min_confidence
                         and not self._assertions.speculative(doc.text, sentence.clauses, starts)
-                        and not _history(doc, claim)
+                        and not running_time.is_background(doc, claim.date)
                     ):
                         claims.append(claim)
         doc.claims = claims
@@ -171,7 +159,7 @@ class ClaimAssembler:
             local.triggers.append(trigger)
             claim = self._claim(doc, sentences, index, local, trigger.event_type, [trigger])
             speculative = self._assertions.speculative(doc.text, sentence.clauses, [trigger.start])
-            history = _history(doc, claim)
+            history = running_time.is_background(doc, claim.date)
             found.append(None if speculative or history or claim.confidence <= 0.0 else claim)
         return found
 
@@ -257,12 +245,20 @@ class ClaimAssembler:
         places = self._places(local, clauses, others)
         # Both sides of a clash, and those who speak in a statement, are its actors.
         whole = event_type in _WHOLE_SENTENCE
-        actors = self._actors(doc, sentences, index, local, clauses, whole)
+        previous = (sentences[index - 1].start, sentences[index - 1].end) if index else None
+        actors = self._actors.pick(
+            doc,
+            (sentence.start, sentence.end),
+            previous,
+            (local.actors, local.attributions),
+            clauses,
+            whole,
+        )
         quantities = unique_spans(
             [
                 q
                 for q in local.quantities
-                if within(q, clauses) and _nearest(q.start, triggers, rivals)
+                if within(q, clauses) and nearest(q.start, [t.start for t in triggers], rivals)
             ]
         )
         # A trigger in a relative clause describes a participant ("the servicemen who
@@ -330,54 +326,6 @@ class ClaimAssembler:
             kept.append(place)
         return kept
 
-    def _actors(
-        self,
-        doc: Document,
-        sentences: list[_Sentence],
-        index: int,
-        local: _Local,
-        clauses: list[Span],
-        whole: bool,
-    ) -> list[ActorMention]:
-        sentence = sentences[index]
-        speakers = [
-            (self._speaker_start(doc.text, a), a.end) for a in local.attributions if not whole
-        ]
-        own = [a for a in local.actors if not any(s <= a.start and a.end <= e for s, e in speakers)]
-        in_clauses = own if whole else [a for a in own if within(a, clauses)]
-        first_clause = clauses[0] if clauses else (sentence.start, sentence.end)
-        pronoun = self._pronoun.search(doc.text[first_clause[0] : first_clause[1]])
-        if pronoun:
-            plural = " ".join(pronoun.group("p").lower().split()) in self._plural
-            antecedent = self._antecedent(doc, sentences, index, first_clause[0], plural)
-            in_clauses = [*antecedent, *in_clauses]
-        if not in_clauses:
-            in_clauses = own[:1]
-        return unique_actors(in_clauses)
-
-    def _speaker_start(self, text: str, mention: AttributionMention) -> int:
-        """Where a speaker's name starts, with its owner ("Tajikistan's State Committee")."""
-        before = text[max(0, mention.start - 40) : mention.start]
-        if not before[-1:].isspace() or ("'s" not in before and "’s" not in before):
-            return mention.start  # no "'s " right before it: the regex would find nothing
-        owner = self._possessive.search(text, max(0, mention.start - 40), mention.start)
-        return owner.start() if owner else mention.start
-
-    def _antecedent(
-        self, doc: Document, sentences: list[_Sentence], index: int, at: int, plural: bool
-    ) -> list[ActorMention]:
-        """The actor a pronoun opening a clause refers to: the sentence's subject, or the
-        previous sentence's when the pronoun opens the sentence; all of them for "they"."""
-        sentence = sentences[index]
-        if at > sentence.start:
-            earlier = [a for a in doc.actors if sentence.start <= a.start < at]
-        elif index == 0:
-            return []
-        else:
-            previous = sentences[index - 1]
-            earlier = [a for a in doc.actors if previous.start <= a.start < previous.end]
-        return earlier if plural else earlier[:1]
-
     def _date(
         self,
         doc: Document,
@@ -394,7 +342,7 @@ class ClaimAssembler:
                 d for d, f in zip(found, frames, strict=True) if f[1]
             ]
             if candidates:
-                return min(candidates, key=lambda d: _distance(doc.text, d, trigger_at))
+                return min(candidates, key=lambda d: running_time.distance(doc.text, d, trigger_at))
         return self._running_time.before(doc, sentence.start)
 
     def _confidence(
@@ -432,29 +380,3 @@ def _attribution(doc: Document, sentence: _Sentence, local: _Local) -> tuple[str
         a for a in doc.attributions if a.text and sentence.paragraph <= a.start < sentence.start
     ]
     return earlier[-1].chain if earlier else report_chain(doc)
-
-
-def _nearest(at: int, triggers: list[TriggerMention], rivals: Sequence[int]) -> bool:
-    """Whether a figure at `at` is nearer one of `triggers` than every trigger of another
-    claim of its sentence ("134 servicemen crossed ... after clashes with Taliban units": the
-    134 crossed, they did not clash)."""
-    own = min(abs(t.start - at) for t in triggers)
-    return all(own <= abs(r - at) for r in rivals)
-
-
-def _history(doc: Document, claim: Claim) -> bool:
-    """Whether a claim tells history, not news: dated more than a year before the report
-    ("the Taliban last attacked the port in 2016") it is background to the story."""
-    reference = None if doc.reference_assumed else doc.reference_date
-    return bool(reference and claim.date and reference - claim.date > _BACKGROUND)
-
-
-def _distance(text: str, date: DateMention, trigger_at: int) -> int:
-    """How far a date is from the trigger it may date. One before the trigger counts double,
-    as it often belongs to the clause before; one in a relative clause before it ("the men
-    who crossed on 5 July were flown back on Saturday") comes last."""
-    if date.start >= trigger_at:
-        return date.start - trigger_at
-    if _RELATIVE_BEFORE.search(text, max(0, date.start - 60), date.start):
-        return len(text) + trigger_at - date.start
-    return 2 * (trigger_at - date.start)

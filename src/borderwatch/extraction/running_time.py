@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from datetime import date, timedelta
 
 from borderwatch.extraction.document import DateMention, Document
 from borderwatch.types import DatePrecision
@@ -19,6 +20,10 @@ PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[•*·▪‣–-]|\d{1,2}[.)])[ 
 # A heading block's lines (title, "Covering: ...", "Issued: ...") are short and end without a stop.
 _HEADING_LINE = 120
 _SPAN_START = re.compile(r"since\b", re.IGNORECASE)
+# Events dated further back than this before the report are its background.
+_BACKGROUND = timedelta(days=365)
+# A relative clause open before a date: "the servicemen who crossed on 5 July".
+_RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:who|which|whom)\s[^,;.()]*$", re.IGNORECASE)
 # A list item ("- ...", "* ...", "3. ..."): its date is its own and does not run on into the
 # next item ("- 143 personnel landed on 16 August. / - A camp has been set up.").
 _ITEM = re.compile(r"(?m)^[ \t]*(?:[•*·▪‣–-]|\d{1,2}[.)])[ \t]")
@@ -173,3 +178,21 @@ def _set_by_sentence(times: _Times, count: int) -> DateMention:
 
 def _start(mention: DateMention) -> int:
     return mention.start
+
+
+def is_background(doc: Document, when: date | None) -> bool:
+    """Whether an event dated `when` is history, not news: more than a year before the report
+    ("the Taliban last attacked the port in 2016") it is background to the story."""
+    reference = None if doc.reference_assumed else doc.reference_date
+    return bool(reference and when and reference - when > _BACKGROUND)
+
+
+def distance(text: str, mention: DateMention, trigger_at: int) -> int:
+    """How far a date is from the trigger it may date. One before the trigger counts double,
+    as it often belongs to the clause before; one in a relative clause before it ("the men
+    who crossed on 5 July were flown back on Saturday") comes last."""
+    if mention.start >= trigger_at:
+        return mention.start - trigger_at
+    if _RELATIVE_BEFORE.search(text, max(0, mention.start - 60), mention.start):
+        return len(text) + trigger_at - mention.start
+    return 2 * (trigger_at - mention.start)

@@ -75,3 +75,11 @@ def unique_actors(actors: list[ActorMention]) -> list[ActorMention]:
             seen.add(actor.actor_id)
             kept.append(actor)
     return kept
+
+
+def nearest(at: int, own: Sequence[int], rivals: Sequence[int]) -> bool:
+    """Whether a mention at `at` is nearer one of the triggers starting at `own` than every
+    trigger of another claim of its sentence (`rivals`): "134 servicemen crossed ... after
+    clashes with Taliban units": the 134 crossed, they did not clash."""
+    mine = min(abs(s - at) for s in own)
+    return all(mine <= abs(r - at) for r in rivals)
