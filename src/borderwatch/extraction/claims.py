@@ -14,6 +14,8 @@ Choices, so that gold annotators and fusion know what to expect:
   B in the province of P") is context, not a claim place; a country or a district named
   (`standing`: "the Ruzvai bridge in Darvoz") stays a place.
 - Actors are the participants of the claim's clauses, not its speakers (`claim_actors`).
+- A report's heading block (its first paragraph when that is only short lines without a full
+  stop: title, issuer, "Covering: ...") asserts nothing.
 - A sentence wholly in brackets with a trigger and nothing it needs is an aside, not a claim;
   headings, reader comments and triggers after "whether", "could", "if" ... assert nothing
   (`assertions`).
@@ -200,9 +202,11 @@ class ClaimAssembler:
         breaks = [0, *(m.end() for m in PARAGRAPH.finditer(doc.text))]
         dateline_end = running_time.dateline_end(doc)
         silent = self._assertions.silent_spans(doc.text)
+        # A heading block ("SITUATION UPDATE No. 4 / Covering: 9-15 July") frames the report.
+        heading_end = running_time.header_end(doc.text)
         result = []
         for start, end in doc.sentences:
-            if inside(silent, start):
+            if start < heading_end or inside(silent, start):
                 continue
             if start < dateline_end < end:
                 start = (

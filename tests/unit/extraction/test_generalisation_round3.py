@@ -80,6 +80,16 @@ def test_a_title_standing_alone_at_the_top_makes_no_claim(pipeline: Pipeline) ->
     assert len(claims(pipeline, story)) == 1
 
 
+def test_a_heading_block_makes_no_claim(pipeline: Pipeline) -> None:
+    text = (
+        "Steppe & Summit Review (quarterly, web edition)\n"
+        "Clashes, crossings and the CSTO: three days on the Panj\n\n"
+        "The Taliban captured Shir Khan Bandar on Monday, officials said."
+    )
+    found = claims(pipeline, text)
+    assert [c.type for c in found] == [EventType.TERRITORIAL_CONTROL_CHANGE]
+
+
 def test_a_date_in_a_relative_clause_dates_the_participant_not_the_event(
     pipeline: Pipeline,
 ) -> None:
