@@ -5,9 +5,10 @@ Choices, so that gold annotators and fusion know what to expect:
   starts ("X fell on Monday, hours after the militants overran Y" is two): two coordinated
   triggers ("discussed ... and agreed to ...") make one claim; a list of places under one
   trigger ("took control of the districts of A, B ... F") is ONE claim with six places.
-- A trigger that only describes a participant ("the soldiers who crossed ...") makes no claim
-  beside another event of the sentence; a rule may yield to a type found in the same sentence
-  ("reservists to reinforce the frontier" is the call-up); `other` gives way to any type.
+- An event told in a relative clause ("Khahan, which fell to the Taliban on Sunday") is a claim
+  of its own, but its date does not date the main clause's event; a rule may yield to a type
+  found in the same sentence ("reservists to reinforce the frontier" is the call-up); `other`
+  gives way to any type.
 - Places, actors and quantities come from the clauses that hold the claim's triggers (a sentence
   splits at the clause breaks of `events.json`); places and actors fall back to the sentence.
   A province that contains another place of the claim (the province in "the districts of A and
@@ -113,6 +114,8 @@ class ClaimAssembler:
         subordinate = "|".join(f"(?:{b})" for b in lexicon.subordinate_breaks) or "(?!)"
         self._subordinate = re.compile(subordinate, re.IGNORECASE)
         self._relative = re.compile(rf"(?<![\w-])(?:{relative})\s+$", re.IGNORECASE)
+        participle = "|".join(f"(?:{r})" for r in lexicon.participle_openers) or "(?!)"
+        self._participle = re.compile(rf"(?<![\w-])(?:{participle})\s+$", re.IGNORECASE)
 
     def __call__(self, doc: Document) -> Document:
         sentences = self._sentences(doc)
@@ -184,16 +187,20 @@ class ClaimAssembler:
     ) -> dict[EventType, list[TriggerMention]]:
         """The sentence's triggers by type, without those that yield to another type found
         ("reservists to reinforce the frontier" is a call-up), the types that only describe a
-        participant ("the soldiers who crossed ...") beside a main event, and `other` beside
-        any."""
+        participant ("families fleeing the fighting") beside another event, and `other` beside
+        any. An event told in a relative clause ("Khahan, which fell to the Taliban on Sunday")
+        is a claim of its own: one claim per trigger per clause, as the gold rules say."""
         present = {t.event_type for t in triggers if not self._yields.get(t.rule)}
         by_type: dict[EventType, list[TriggerMention]] = {}
         for trigger in triggers:
             if not self._yields.get(trigger.rule, frozenset()) & present:
                 by_type.setdefault(trigger.event_type, []).append(trigger)
-        relative = {t: all(self._describes(text, g) for g in group) for t, group in by_type.items()}
-        if not all(relative.values()):
-            by_type = {t: g for t, g in by_type.items() if not relative[t]}
+        described = {
+            t: all(self._participle.search(text, max(0, g.start - 25), g.start) for g in group)
+            for t, group in by_type.items()
+        }
+        if not all(described.values()):
+            by_type = {t: g for t, g in by_type.items() if not described[t]}
         if len(by_type) > 1:
             by_type.pop(EventType.OTHER, None)
         return by_type

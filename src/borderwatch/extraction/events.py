@@ -77,7 +77,14 @@ class EventLexicon(Lexicon):
         default=[], description="regexes: clause breaks that start another event's clause"
     )
     relative_openers: list[str] = Field(
-        default=[], description="regexes: a trigger after one only describes a participant"
+        default=[],
+        description="regexes: a trigger after one is told in a relative clause (its own claim, "
+        "but its date does not date the main clause)",
+    )
+    participle_openers: list[str] = Field(
+        default=[],
+        description="regexes: a trigger after one only describes a participant ('families "
+        "fleeing the fighting'): no claim beside another event of the sentence",
     )
     speculation: list[str] = Field(
         default=[], description="regexes: before a trigger in its clause, no assertion"
