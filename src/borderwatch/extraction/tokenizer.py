@@ -17,7 +17,7 @@ _TOKEN = re.compile(
 _ABBREVIATIONS = frozenset(
     (
         "mr mrs ms dr gen col lt maj capt sgt st jan feb mar apr jun jul aug sep sept oct nov dec "
-        "u.s u.n no vs etc km approx"
+        "u.s u.n no vs etc km approx est incl ca"
     ).split()
 )
 _SENTENCE_END = frozenset(".!?")
