@@ -1,0 +1,105 @@
+"""The failure classes of the sixth and seventh blind sets, each checked on text of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from borderwatch.extraction.document import Claim
+from borderwatch.extraction.pipeline import Pipeline, build_pipeline
+from borderwatch.intake.clean import clean_text
+from borderwatch.types import EventType
+
+JUL_14 = date(2021, 7, 14)
+
+
+@pytest.fixture(scope="module")
+def rules() -> Pipeline:
+    # The rules alone: these tests are about them, not about the learned sentence model.
+    return build_pipeline("tj-af", sentence_model="off")
+
+
+def claims(pipeline: Pipeline, text: str) -> list[Claim]:
+    return pipeline.extract_claims(text, reference_date=JUL_14)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        (
+            "The militants now held 15 districts in Takhar, officials said.",
+            EventType.TERRITORIAL_CONTROL_CHANGE,
+        ),
+        (
+            "Afghan forces have retaken Kishim district, the ministry said.",
+            EventType.TERRITORIAL_CONTROL_CHANGE,
+        ),
+        (
+            "The posts were left after the establishment of control by Taliban units.",
+            EventType.TERRITORIAL_CONTROL_CHANGE,
+        ),
+        (
+            "Peskov said that if necessary Russia will help Tajikistan.",
+            EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT,
+        ),
+        (
+            "Dushanbe had asked the CSTO for help on Monday.",
+            EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT,
+        ),
+        (
+            "The ministry expresses its deep concern at the situation in Panjshir.",
+            EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT,
+        ),
+        ("UNHCR has prepositioned 2,500 family tents in Khatlon.", EventType.REFUGEE_PREPARATION),
+        (
+            "WFP dispatched 60 tonnes of flour to its warehouse in Kulob.",
+            EventType.REFUGEE_PREPARATION,
+        ),
+        ("TJ BG have refused them entry since Friday.", EventType.BORDER_CLOSURE_OR_OPENING),
+        (
+            "The crossings at Panji Poyon and Ishkoshim remain closed to passengers.",
+            EventType.BORDER_CLOSURE_OR_OPENING,
+        ),
+        ("Freight trains to Hairatan had resumed on Monday.", EventType.BORDER_CLOSURE_OR_OPENING),
+        (
+            "1,500 reservists from Sughd have been sent to Gorno-Badakhshan.",
+            EventType.TROOP_DEPLOYMENT,
+        ),
+        (
+            "Former border troops reservists are being assigned to the detachments in Darvoz.",
+            EventType.TROOP_DEPLOYMENT,
+        ),
+    ],
+)
+def test_events_said_in_the_ways_of_the_sixth_and_seventh_blind_sets(
+    rules: Pipeline, text: str, event_type: EventType
+) -> None:
+    assert event_type in [c.type for c in claims(rules, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the scenario, the three armies will destroy militants who crossed the border.",
+        "Rumours in town that the Taliban crossed at Rushon last night are false.",
+        "Someone online says 5,000 Afghans are about to arrive in Farkhor.",
+        "Clashes in Kunduz: the soldiers asked for help at the bridge.",
+    ],
+)
+def test_scenarios_rumours_and_a_soldiers_plea_are_no_claim_of_that_kind(
+    rules: Pipeline, text: str
+) -> None:
+    assert EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT not in [c.type for c in claims(rules, text)]
+    if "Clashes" not in text:
+        assert claims(rules, text) == []
+
+
+def test_a_call_for_an_end_to_fighting_is_no_clash(rules: Pipeline) -> None:
+    text = "China called for an immediate end to the fighting in Afghanistan."
+    assert [c.type for c in claims(rules, text)] == [EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT]
+
+
+def test_a_photo_caption_line_is_clutter() -> None:
+    text = "Photo caption: Afghan families on an island in the Pyanj.\n\nThe bridge stays shut."
+    assert "island" not in clean_text(text)
