@@ -18,6 +18,15 @@ _POSSESSIVE = ("'s", "’s")
 _HYPHEN_TAIL = re.compile(r"-([^\W\d_]+(?:-[^\W\d_]+)*)")
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,3}[:.)])?[ \t]*\Z")
+# A time range of a log ("opened 1000-1400", "16/2200-2330"): both ends are clock times.
+_CLOCK_RANGE_AFTER = re.compile(r"\s*[-–]\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)")
+_CLOCK_RANGE_BEFORE = re.compile(r"(?<!\d)(?:[01]\d|2[0-3])[0-5]\d\s*[-–]\s*\Z")
+# A distance that places something ("20 km from the border") counts nothing.
+_FROM = re.compile(
+    r"\s+(?:from|away|off|inside|into|short of|(?:south|north|east|west) of|upstream|downstream)\b",
+    re.IGNORECASE,
+)
+_DETERMINED = re.compile(r"(?<![\w-])(?:the|these|those|its|their|both)\s+\Z", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"\d{4}(?:\s*[-–]\s*\d{2,4})?$")
 
 
@@ -129,10 +138,15 @@ class _QuantityRules:
         return not (one and self.of_tail.match(text, figure.end))  # "one of the soldiers"
 
     def _is_clock(self, doc: Document, i: int, figure: Figure) -> bool:
-        """A 24-hour time written as four digits ("since 0300", "0430 local"): field notes."""
+        """A 24-hour time written as four digits ("since 0300", "0430 local", "1000-1400"):
+        field notes."""
         written = doc.text[figure.start : figure.end]
         if not _CLOCK.fullmatch(written):
             return False
+        if _CLOCK_RANGE_AFTER.match(doc.text, figure.end) or _CLOCK_RANGE_BEFORE.search(
+            doc.text, max(0, figure.start - 6), figure.start
+        ):
+            return True
         previous = doc.tokens[i - 1].lower if i > 0 else ""
         following = doc.tokens[i + 1].lower if i + 1 < len(doc.tokens) else ""
         counts = (following,) in self.counted  # "by 1500 troops" counts troops
@@ -187,6 +201,10 @@ class _QuantityRules:
         written = doc.text[figure.start : figure.end]
         if counted.unit in self.ignored_units:
             return False  # "a two-day siege", "the past 24 hours": a duration, not a figure
+        if counted.unit in self.lexicon.measure_units and _FROM.match(doc.text, counted.end):
+            return False  # "some 20 km from the Afghan border": where, not how much
+        if written.isalpha() and _DETERMINED.search(doc.text, 0, figure.start):
+            return False  # "the two provinces", "both three": a determiner, not a count
         if counted.unit != self.lexicon.default_unit:
             return True
         if figure.value < self.lexicon.least_uncounted:

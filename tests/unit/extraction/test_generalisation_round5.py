@@ -103,3 +103,23 @@ def test_a_call_for_an_end_to_fighting_is_no_clash(rules: Pipeline) -> None:
 def test_a_photo_caption_line_is_clutter() -> None:
     text = "Photo caption: Afghan families on an island in the Pyanj.\n\nThe bridge stays shut."
     assert "island" not in clean_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Panji Poyon bridge opened 1000-1400 for cargo only, 22 trucks crossed.", [22]),
+        ("Drills began some 20 km from the Afghan border with 2,500 troops.", [2500]),
+        ("The Taliban took Kunduz and Taloqan, the capitals of the two provinces.", []),
+    ],
+)
+def test_times_distances_and_determiners_are_no_figures(
+    rules: Pipeline, text: str, figures: list[float]
+) -> None:
+    found = claims(rules, text)
+    assert [q.value for c in found for q in c.quantities] == figures
+
+
+def test_maybe_a_thousand_is_about_a_thousand(rules: Pipeline) -> None:
+    found = claims(rules, "Maybe a thousand Afghan soldiers crossed into Tajikistan.")
+    assert [(q.value, q.qualifier.value) for q in found[0].quantities] == [(1000, "about")]
