@@ -6,6 +6,8 @@
 - A comments heading ("COMMENTS (2)", "Reader comments") starts what readers wrote: nothing
   after it is the report's; without one, a line opening with a user handle
   ("guest_4481: heard ...") is a reader's comment.
+- A question ("Have any Afghans crossed?") and an interviewer's line ("Q: ...") ask; they do
+  not tell.
 - A trigger after a speculation marker in its clause ("whether the Taliban will cross",
   "fears that fighting could spread") is a question or a hypothesis, not an assertion.
 """
@@ -31,6 +33,7 @@ _PROSE_SHARE = 0.5
 # ("The quiet bank: what the loss of Kunduz means for Dushanbe").
 _TOP = 600
 _TITLE_WORDS = 20
+_QUESTION = re.compile(r"^\W*(?:Q|Question)\s*[:.)-]|\?[\s\"”’)]*$")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _LIST_ITEM = re.compile(r"(?:[-*•·▪‣–]|\d{1,4}[.):/]|\d{4}\b)")
 # A line in capitals longer than this is shouted text (a telegram), not a heading.
@@ -84,6 +87,12 @@ class AssertionFilter:
             self._speculation.search(text, max((a for a, _ in clauses if a <= s), default=s), s)
             for s in starts
         )
+
+
+def is_question(sentence: str) -> bool:
+    """Whether a sentence asks rather than tells: it ends with a question mark, or it is an
+    interviewer's line ("Q: There were reports of families on the islands.")."""
+    return bool(_QUESTION.search(sentence))
 
 
 def inside(spans: Sequence[Span], offset: int) -> bool:

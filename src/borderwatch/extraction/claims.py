@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from borderwatch.extraction import running_time
-from borderwatch.extraction.assertions import AssertionFilter, inside
+from borderwatch.extraction.assertions import AssertionFilter, inside, is_question
 from borderwatch.extraction.attribution import report_chain
 from borderwatch.extraction.claim_actors import ClaimActors
 from borderwatch.extraction.document import (
@@ -213,7 +213,7 @@ class ClaimAssembler:
         heading_end = running_time.header_end(doc.text)
         result = []
         for start, end in doc.sentences:
-            if start < heading_end or inside(silent, start):
+            if start < heading_end or inside(silent, start) or is_question(doc.text[start:end]):
                 continue
             if start < dateline_end < end:
                 start = (

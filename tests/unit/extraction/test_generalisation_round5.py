@@ -123,3 +123,69 @@ def test_times_distances_and_determiners_are_no_figures(
 def test_maybe_a_thousand_is_about_a_thousand(rules: Pipeline) -> None:
     found = claims(rules, "Maybe a thousand Afghan soldiers crossed into Tajikistan.")
     assert [(q.value, q.qualifier.value) for q in found[0].quantities] == [(1000, "about")]
+
+
+# --- the eighth and ninth blind sets -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        (
+            "Taliban units had taken up positions along the bank opposite Ishkoshim.",
+            EventType.TROOP_DEPLOYMENT,
+        ),
+        ("Between 300 and 400 commandos were being flown to Faizabad.", EventType.TROOP_DEPLOYMENT),
+        (
+            "This month the border troops received reinforcements in Khatlon.",
+            EventType.TROOP_DEPLOYMENT,
+        ),
+        (
+            "Its posts in the Panj area had been reinforced, the service said.",
+            EventType.TROOP_DEPLOYMENT,
+        ),
+        (
+            "On Tuesday border guards turned back 40 Afghan traders at the Khorog bridge.",
+            EventType.BORDER_CLOSURE_OR_OPENING,
+        ),
+        (
+            "The families waited after border guards refused to let them land.",
+            EventType.BORDER_CLOSURE_OR_OPENING,
+        ),
+        (
+            "Uzbekistan said it will not allow refugees to cross the bridge.",
+            EventType.BORDER_CLOSURE_OR_OPENING,
+        ),
+        (
+            "Government forces had abandoned Kishim district overnight.",
+            EventType.TERRITORIAL_CONTROL_CHANGE,
+        ),
+        (
+            "The border troops have cancelled all leave for personnel in Khatlon.",
+            EventType.MOBILISATION,
+        ),
+        (
+            "Russian, Uzbek and Tajik troops exercised together at Harb-Maidon.",
+            EventType.MILITARY_EXERCISE,
+        ),
+        (
+            "Tashkent said it will not interfere in the internal affairs of Afghanistan.",
+            EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT,
+        ),
+        ("Some 20 Afghan pilots were detained by Uzbek border guards.", EventType.OTHER),
+    ],
+)
+def test_events_said_in_the_ways_of_the_eighth_and_ninth_blind_sets(
+    rules: Pipeline, text: str, event_type: EventType
+) -> None:
+    assert event_type in [c.type for c in claims(rules, text)]
+
+
+def test_questions_and_an_interviewers_lines_make_no_claim(rules: Pipeline) -> None:
+    text = (
+        "Q: Have any Afghans crossed into Khatlon this month?\n"
+        "Q: There were reports of 300 families on the islands near Farkhor.\n"
+        "A: About 40 Afghan soldiers crossed near Panj on Friday."
+    )
+    found = claims(rules, text)
+    assert [c.evidence_text[:8] for c in found] == ["A: About"]
