@@ -18,18 +18,17 @@ import json
 import math
 import os
 import re
-from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from borderwatch.errors import ExtractionError
 from borderwatch.extraction.document import Document, Token
+from borderwatch.extraction.spans import ByStart
 from borderwatch.types import EventType
 
 MODEL_ENV = "BORDERWATCH_SENTENCE_MODEL"
@@ -60,18 +59,6 @@ class SentenceModelFile(BaseModel):
     weights: dict[str, dict[EventType, float]]
 
 
-class _Spanned(Protocol):
-    """Anything with a start offset in the text."""
-
-    @property
-    def start(self) -> int:
-        """Where it starts."""
-        ...
-
-
-M = TypeVar("M", bound=_Spanned)
-
-
 @dataclass(frozen=True, slots=True)
 class SentenceView:
     """What the classifier sees of one sentence: its words and the mentions found in it."""
@@ -89,29 +76,17 @@ def word_key(token: Token) -> str | None:
     return NUMBER if token.text[0].isdigit() else None
 
 
-class _ByStart(Generic[M]):
-    """Mentions sorted by start, to take one sentence's share by bisection."""
-
-    def __init__(self, items: Sequence[M]) -> None:
-        self.items = sorted(items, key=lambda m: m.start)
-        self._starts = [m.start for m in self.items]
-
-    def between(self, start: int, end: int) -> list[M]:
-        """The mentions starting in [start, end)."""
-        return self.items[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
-
-
 class SentenceReader:
     """Reads the features of a document's sentences (the mentions are indexed once per doc)."""
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
-        self._tokens = _ByStart(doc.tokens)
-        self._quantities = _ByStart(doc.quantities)
-        self._places = _ByStart(doc.places)
-        self._actors = _ByStart(doc.actors)
-        self._triggers = _ByStart(doc.triggers)
-        self._dates = _ByStart(doc.dates)
+        self._tokens = ByStart(doc.tokens)
+        self._quantities = ByStart(doc.quantities)
+        self._places = ByStart(doc.places)
+        self._actors = ByStart(doc.actors)
+        self._triggers = ByStart(doc.triggers)
+        self._dates = ByStart(doc.dates)
 
     def view(self, start: int, end: int, index: int) -> SentenceView:
         """The features of the sentence `doc.text[start:end]`, the `index`-th of the report."""
