@@ -189,3 +189,37 @@ def test_questions_and_an_interviewers_lines_make_no_claim(rules: Pipeline) -> N
     )
     found = claims(rules, text)
     assert [c.evidence_text[:8] for c in found] == ["A: About"]
+
+
+# --- the tenth and eleventh blind sets -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("0900 BG post at bridge reinforced overnight.", EventType.TROOP_DEPLOYMENT),
+        ("Afghan forces pulled back to Dasht-e Qala on Friday.", EventType.TROOP_DEPLOYMENT),
+        (
+            "The 201st base had moved part of its armour to the Harb-Maidon range.",
+            EventType.TROOP_DEPLOYMENT,
+        ),
+        (
+            "The land crossings at Panji Poyon, Ishkoshim and Khorugh remain closed.",
+            EventType.BORDER_CLOSURE_OR_OPENING,
+        ),
+    ],
+)
+def test_events_said_in_the_ways_of_the_tenth_and_eleventh_blind_sets(
+    rules: Pipeline, text: str, event_type: EventType
+) -> None:
+    assert event_type in [c.type for c in claims(rules, text)]
+
+
+def test_soldiers_who_surrender_hand_over_no_place(rules: Pipeline) -> None:
+    text = "At least 30 government soldiers surrendered to the Taliban on Friday."
+    assert EventType.TERRITORIAL_CONTROL_CHANGE not in [c.type for c in claims(rules, text)]
+
+
+def test_an_exercise_scenario_makes_no_claim(rules: Pipeline) -> None:
+    text = "The scenario envisages the destruction of armed groups that have crossed the border."
+    assert claims(rules, text) == []
