@@ -58,6 +58,7 @@ from borderwatch.types import DatePrecision, EventType
 # A sentence wholly in brackets is an aside: a note on the source, a disclaimer.
 _ASIDE = re.compile(r"\s*\([^()]*\)[.\s]*")
 _WHOLE_SENTENCE = frozenset({EventType.ARMED_CLASH, EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT})
+_Indexes = tuple[ByStart[Any], ...]
 # Built once: a type without an argument spec is asked about on every claim of it.
 _NO_ARGUMENTS = ArgumentSpec(required=[], optional=[])
 
@@ -116,10 +117,11 @@ class ClaimAssembler:
         self._relative = re.compile(rf"(?<![\w-])(?:{relative})\s+$", re.IGNORECASE)
         participle = "|".join(f"(?:{r})" for r in lexicon.participle_openers) or "(?!)"
         self._participle = re.compile(rf"(?<![\w-])(?:{participle})\s+$", re.IGNORECASE)
+        # The last document's sentences and indexes: the learned claim finder asks again.
+        self._read_of: tuple[Document | None, list[_Sentence], _Indexes] = (None, [], ())
 
     def __call__(self, doc: Document) -> Document:
-        sentences = self._sentences(doc)
-        indexes = _indexes(doc)
+        sentences, indexes = self._read(doc)
         claims: list[Claim] = []
         for index, sentence in enumerate(sentences):
             if not indexes[0].between(sentence.start, sentence.end):
@@ -144,15 +146,14 @@ class ClaimAssembler:
 
     def sentence_spans(self, doc: Document) -> list[Span]:
         """The sentences that may assert a claim: not headings, comments or the dateline."""
-        return [(s.start, s.end) for s in self._sentences(doc)]
+        return [(s.start, s.end) for s in self._read(doc)[0]]
 
     def claims_for(self, doc: Document, triggers: Sequence[TriggerMention]) -> list[Claim | None]:
         """A claim for each trigger found outside the rules (a learned component's), assembled
         as the rules' claims are; None where its sentence asserts nothing, the trigger is
         speculative or the claim is a bare aside. The confidence is the rules' own."""
-        sentences = self._sentences(doc)
+        sentences, indexes = self._read(doc)
         starts = [s.start for s in sentences]
-        indexes = _indexes(doc)
         found: list[Claim | None] = []
         for trigger in triggers:
             index = bisect_right(starts, trigger.start) - 1
@@ -204,6 +205,12 @@ class ClaimAssembler:
         if len(by_type) > 1:
             by_type.pop(EventType.OTHER, None)
         return by_type
+
+    def _read(self, doc: Document) -> tuple[list[_Sentence], _Indexes]:
+        """The document's claimable sentences and mention indexes, read once per document."""
+        if doc is not self._read_of[0]:
+            self._read_of = (doc, self._sentences(doc), _indexes(doc))
+        return self._read_of[1], self._read_of[2]
 
     def _sentences(self, doc: Document) -> list[_Sentence]:
         breaks = [0, *(m.end() for m in PARAGRAPH.finditer(doc.text))]
@@ -375,7 +382,7 @@ class ClaimAssembler:
         return min(0.99, max(0.05, score))
 
 
-def _indexes(doc: Document) -> tuple[ByStart[Any], ...]:
+def _indexes(doc: Document) -> _Indexes:
     """The document's mentions by where they start, in `_Local`'s order."""
     return (
         ByStart(doc.triggers), ByStart(doc.places), ByStart(doc.actors),
