@@ -16,7 +16,10 @@ from borderwatch.extraction.document import DateMention, Document
 from borderwatch.types import DatePrecision
 
 # A blank line, or a list item ("• ...", "- ...", "3. ..."): each item has its own source and time.
-PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[•*·▪‣–-]|\d{1,2}[.)])[ \t])")
+_MARKER = r"[ \t]*(?:[•*·▪‣–-]|\d{1,2}[.)])[ \t]"
+# A line opening a list item: "• ...", "- ...", "3. ...".
+LIST_ITEM = re.compile(_MARKER)
+PARAGRAPH = re.compile(rf"\n\s*\n|\n(?={_MARKER})")
 # A heading block's lines (title, "Covering: ...", "Issued: ...") are short and end without a stop.
 _HEADING_LINE = 120
 _SPAN_START = re.compile(r"since\b", re.IGNORECASE)
@@ -26,7 +29,7 @@ _BACKGROUND = timedelta(days=365)
 _RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:who|which|whom)\s[^,;.()]*$", re.IGNORECASE)
 # A list item ("- ...", "* ...", "3. ..."): its date is its own and does not run on into the
 # next item ("- 143 personnel landed on 16 August. / - A camp has been set up.").
-_ITEM = re.compile(r"(?m)^[ \t]*(?:[•*·▪‣–-]|\d{1,2}[.)])[ \t]")
+_ITEM = re.compile(rf"(?m)^{_MARKER}")
 _BLANK = re.compile(r"\n[ \t]*\n")
 # A log line's stamp ("[SMS 03.08.2021 08:15] ...", "14/07 0930: ...") opens its line and is
 # followed by a clock time: it dates the message, not the events the message tells.

@@ -17,7 +17,6 @@ import itertools
 import json
 import math
 import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -28,13 +27,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from borderwatch.errors import ExtractionError
 from borderwatch.extraction.document import Document, Token
+from borderwatch.extraction.running_time import LIST_ITEM
 from borderwatch.extraction.spans import ByStart
 from borderwatch.types import EventType
 
 MODEL_ENV = "BORDERWATCH_SENTENCE_MODEL"
 BUNDLED = "bundled"
 NUMBER = "<num>"
-_LIST_ITEM = re.compile(r"[ \t]*(?:[•*·▪‣–-]|\d{1,2}[.)])[ \t]")
 
 
 class SentenceModelFile(BaseModel):
@@ -104,7 +103,7 @@ class SentenceReader:
         if self._dates.between(start, end):
             features.add("has:date")
         text = self._doc.text
-        if _LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1):
+        if LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1):
             features.add("list_item")
         features.add(f"position:{min(index, 4)}")
         return SentenceView(start, end, tokens, frozenset(features))
