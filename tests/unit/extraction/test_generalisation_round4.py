@@ -7,17 +7,11 @@ from datetime import date
 import pytest
 
 from borderwatch.extraction.document import Claim
-from borderwatch.extraction.pipeline import Pipeline, build_pipeline
+from borderwatch.extraction.pipeline import Pipeline
 from borderwatch.extraction.tokenizer import split_sentences, tokenize
 from borderwatch.types import EventType
 
 AUG_10 = date(2021, 8, 10)
-
-
-@pytest.fixture(scope="module")
-def rules() -> Pipeline:
-    # The rules alone: these tests are about them, not about the learned sentence model.
-    return build_pipeline("tj-af", sentence_model="off")
 
 
 def claims(pipeline: Pipeline, text: str) -> list[Claim]:
