@@ -47,11 +47,6 @@ def tiny_model(**overrides: object) -> SentenceModel:
     return parse_model(json.dumps(data), "test")
 
 
-@pytest.fixture(scope="module")
-def rules() -> Pipeline:
-    return build_pipeline("tj-af", sentence_model="off")
-
-
 def run(pipeline: Pipeline, text: str) -> Document:
     return pipeline(Document(text=text, reference_date=JULY_6))
 
