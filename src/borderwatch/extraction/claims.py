@@ -272,11 +272,15 @@ class ClaimAssembler:
             clauses,
             whole,
         )
+        # A figure in a clause with no trigger of its own ("earmarked as shelters, cap. up to
+        # 1,500 ppl") counts for the nearest claim of its sentence.
+        bare = [c for c in sentence.clauses if not holding([c], [t.start for t in local.triggers])]
         quantities = unique_spans(
             [
                 q
                 for q in local.quantities
-                if within(q, clauses) and nearest(q.start, [t.start for t in triggers], rivals)
+                if (within(q, clauses) or within(q, bare))
+                and nearest(q.start, [t.start for t in triggers], rivals)
             ]
         )
         # A trigger in a relative clause describes a participant ("the servicemen who

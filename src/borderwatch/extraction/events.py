@@ -60,6 +60,11 @@ class TriggerRule(BaseModel):
     yields_to: list[EventType] = Field(
         default=[], description="types whose trigger in the same sentence makes this one moot"
     )
+    place: Literal["after", "before", "beside"] | None = Field(
+        default=None,
+        description="the match counts only with a place name right after it ('took Khwahan', "
+        "'the' between allowed), right before it ('Wakhan district fell') or either",
+    )
 
 
 class EventLexicon(Lexicon):
@@ -234,13 +239,16 @@ class EventComponent:
         patterns = self._by_type if same else self._by_type_folded
         ends = [0] * len(patterns)
         every_type = tuple(enumerate(patterns))
+        places = _PlaceEdges(doc)
         for start in self._trigger_starts(doc, lowered):
             for i, pattern in self._types_at(lowered, start) if same else every_type:
                 match = pattern.match(text, start) if start >= ends[i] else None
                 if match is None:
                     continue
-                ends[i] = match.end()
                 rule = self.rules[_rule_id(match.lastgroup or "")]
+                if rule.place is not None and not places.beside(text, match.span(), rule.place):
+                    continue
+                ends[i] = match.end()
                 start, end = match.span()
                 if rule.type not in self._exempt and search(
                     self._negated, doc, self._negator_words, max(0, start - 30), start
@@ -290,6 +298,27 @@ class EventComponent:
     def strength(self, trigger: TriggerMention) -> float:
         """How strongly the trigger's rule signals its event type."""
         return self.rules[trigger.rule].strength
+
+
+class _PlaceEdges:
+    """Where the document's place names start and end, for rules that need one beside them."""
+
+    _AFTER = re.compile(r"\s+(?:the\s+)?")
+    _BEFORE = re.compile(r"\s*[:\u2013-]?\s+$")
+
+    def __init__(self, doc: Document) -> None:
+        self._starts = {p.start for p in doc.places}
+        self._ends = {p.end for p in doc.places}
+
+    def beside(self, text: str, span: tuple[int, int], side: str) -> bool:
+        if side != "before":
+            gap = self._AFTER.match(text, span[1])
+            if gap is not None and gap.end() in self._starts:
+                return True
+        if side != "after":
+            gap = self._BEFORE.search(text, max(0, span[0] - 5), span[0])
+            return gap is not None and gap.start() in self._ends
+        return False
 
 
 def _outermost(triggers: list[TriggerMention]) -> list[TriggerMention]:

@@ -39,6 +39,11 @@ class PlaceLexicon(Lexicon):
     settlement_before: list[str] = Field(
         default=[], description="'in', 'at': before a name shared by a district and its town"
     )
+    cities: list[str] = Field(
+        default=[],
+        description="place ids of cities whose bare name means the city, not the district or "
+        "province of the same name ('the Taliban took Taloqan')",
+    )
 
 
 # At most this many characters between two names of a list ("at Ishkoshim, Shughnon").
@@ -97,6 +102,10 @@ class PlaceComponent:
         self._kind_after = re.compile(
             rf"^(?:\s+(?P<unit>{_words(kinds)})|\s*(?P<phrase>{_words(phrases)}))(?!\w)", re.I
         )
+        # A name the gazetteer matched with its unit word ("Pyandzh district").
+        # What stands between two names of a list: ", ", " and ", ", or ".
+        self._list_joint = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
+        self._kind_inside = re.compile(rf"\s(?P<unit>{_words(kinds)})$", re.I)
         self._kinds_before = {_key(k): v for k, v in lexicon.kind_before.items()}
         before = sorted(lexicon.kind_before, key=len, reverse=True) or ["(?!)"]
         joiners = lexicon.kind_before_joiners or ["(?!)"]
@@ -111,6 +120,7 @@ class PlaceComponent:
         self._river_before = re.compile(rf"(?<!\w){_words(lexicon.river_articles)}\s+$", re.I)
         self._units = frozenset(w.lower() for w in (*lexicon.unit_words, *lexicon.not_town_after))
         self._city_districts = frozenset(lexicon.city_districts)
+        self._cities = frozenset(lexicon.cities)
         towns = _words(lexicon.settlement_before or ["(?!)"])
         self._settlement_before = re.compile(rf"(?<![\w-]){towns}\s+$", re.I)
         # The words each regex above opens with: they are tried only where one starts.
@@ -137,7 +147,8 @@ class PlaceComponent:
         text = doc.text
         context = self._context(doc, start, end, spots)
         result = []
-        for spot in spots:
+        listed = self._list_kinds(doc, start, end, spots)
+        for index, spot in enumerate(spots):
             own = search(
                 self._demonym_before,
                 doc,
@@ -147,12 +158,15 @@ class PlaceComponent:
             ) or self._side_note.match(text[spot.end : end])
             country = self._demonyms[own.group("d").lower()] if own else context.country
             if country is None and spot.resolution.status == "ambiguous":
-                # A name both sides share ("Farkhor") is on the side the report is about.
-                country = report_country
+                # A name both sides share ("Farkhor") is on the side the report is about; a
+                # spelling of one side's ("Eshkashem", not "Ishkoshim") keeps its own.
+                country = _spelled_country(spot.resolution) or report_country
             resolution = self._resolve(spot, country, context.near)
-            kind = self._kind_hint(doc, start, end, spot)
+            kind = self._kind_hint(doc, start, end, spot, listed.get(index))
             preferred = self._of_kind(resolution, spot.resolution, kind, country) if kind else None
-            if kind is None and self._names_town(doc, end, spot, spots):
+            if kind is None:
+                preferred = _city(resolution, self._cities)
+            if kind is None and not preferred and self._names_town(doc, end, spot, spots):
                 preferred = _own_town(resolution, self._city_districts)
             if preferred and _town_of(preferred, self._city_districts):
                 preferred = None  # "the city of Khorugh" is the Khorugh city district
@@ -188,16 +202,47 @@ class PlaceComponent:
             return False
         return not any(0 <= s.start - spot.end <= _LIST_GAP for s in spots)
 
-    def _kind_hint(self, doc: Document, start: int, end: int, spot: Spot) -> str | None:
-        """The kind the words around a name point to: a unit word after it, "the" a river."""
-        text = doc.text
-        after = self._kind_after.search(text[spot.end : end])
+    def _list_kinds(self, doc: Document, start: int, end: int, spots: list[Spot]) -> dict[int, str]:
+        """The kind a unit word gives every name of a list: after its last name ("the
+        Ishkoshim, Khorog and Ruzvai bridges") or before its first ("the crossings at A and B")."""
+        kinds: dict[int, str] = {}
+        first = 0
+        for index in range(1, len(spots) + 1):
+            if index < len(spots):
+                gap = doc.text[spots[index - 1].end : spots[index].start]
+                if self._list_joint.fullmatch(gap):
+                    continue
+            if index - first > 1:
+                kind = self._kind_after_name(doc, end, spots[index - 1]) or self._kind_before_name(
+                    doc, start, spots[first]
+                )
+                if kind:
+                    kinds.update(dict.fromkeys(range(first, index), kind))
+            first = index
+        return kinds
+
+    def _kind_after_name(self, doc: Document, end: int, spot: Spot) -> str | None:
+        after = self._kind_after.search(doc.text[spot.end : end])
         if after:
             return self._kinds[_key(after.group("unit") or after.group("phrase"))]
+        inside = self._kind_inside.search(spot.text)
+        return self._kinds[_key(inside.group("unit"))] if inside else None
+
+    def _kind_before_name(self, doc: Document, start: int, spot: Spot) -> str | None:
         window = max(start, spot.start - 60), spot.start
         before = search(self._kind_before, doc, self._kind_before_words, *window)
-        if before:
-            return self._kinds_before[_key(before.group("unit"))]
+        return self._kinds_before[_key(before.group("unit"))] if before else None
+
+    def _kind_hint(
+        self, doc: Document, start: int, end: int, spot: Spot, listed: str | None = None
+    ) -> str | None:
+        """The kind the words around a name point to: a unit word after it (or after the list
+        it is in), one before it, "the" a river."""
+        text = doc.text
+        kind = self._kind_after_name(doc, end, spot) or listed
+        kind = kind or self._kind_before_name(doc, start, spot)
+        if kind:
+            return kind
         if self._river_before.search(text, max(start, spot.start - 6), spot.start):
             return "river"
         return None
@@ -301,6 +346,24 @@ def _of_kind(
         if match.place.kind == kind and country in (None, match.place.country):
             return match
     return None
+
+
+def _spelled_country(resolution: Resolution) -> str | None:
+    """The one country whose places an ambiguous name fits best, if only one."""
+    if not resolution.matches:
+        return None
+    top = max(m.score for m in resolution.matches)
+    countries = {m.place.country for m in resolution.matches if m.score == top}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _city(resolution: Resolution, cities: frozenset[str]) -> Match | None:
+    """A city among the best candidates of a bare name ("Taloqan" is the city, not the
+    district around it; "Kunduz" the city, not the province)."""
+    if not resolution.matches:
+        return None
+    top = max(m.score for m in resolution.matches)
+    return next((m for m in resolution.matches if m.score == top and m.place.id in cities), None)
 
 
 def _town_of(match: Match, city_districts: frozenset[str]) -> bool:

@@ -17,9 +17,10 @@ _TOKEN = re.compile(
 _ABBREVIATIONS = frozenset(
     (
         "mr mrs ms dr gen col lt maj capt sgt st jan feb mar apr jun jul aug sep sept oct nov dec "
-        "u.s u.n no vs etc km approx est incl ca"
+        "u.s u.n no vs etc km approx est incl ca br"
     ).split()
 )
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _SENTENCE_END = frozenset(".!?")
 # A line of prose wrapped by its writer is at least this long; shorter lines are kept as lines.
 _WRAPPED_LINE = 50
@@ -90,6 +91,8 @@ def _ends_sentence(tokens: list[Token], i: int) -> bool:
     """Whether the . ! ? at `i` ends a sentence, judged by its neighbours."""
     token, nxt = tokens[i], tokens[i + 1]
     previous = tokens[i - 1].lower if i > 0 else ""
+    if token.text == "." and previous in _MONTHS and i > 1 and tokens[i - 2].text.isdigit():
+        return nxt.text[0].isupper()  # "closed since 5 Jul. Passenger traffic ..."
     if token.text == "." and (previous in _ABBREVIATIONS or len(previous) == 1):
         return False
     return nxt.text[0].isupper() or nxt.text[0] in "\"'“(" or nxt.text[0].isdigit()

@@ -1,0 +1,121 @@
+"""The failure classes of the twelfth and thirteenth blind sets, each checked on text of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from borderwatch.extraction.document import Claim
+from borderwatch.extraction.pipeline import Pipeline
+from borderwatch.types import EventType
+
+JUL_14 = date(2021, 7, 14)
+
+
+def claims(pipeline: Pipeline, text: str) -> list[Claim]:
+    return pipeline.extract_claims(text, reference_date=JUL_14)
+
+
+def place_ids(pipeline: Pipeline, text: str) -> list[list[str | None]]:
+    return [[p.place_id for p in c.places] for c in claims(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A unit word after a list of names, or before its first, is every name's.
+        (
+            "The guards closed the Ishkoshim, Khorog and Vanj bridges on Monday.",
+            ["tj-crossing-ishkoshim", "tj-crossing-khorugh", "tj-crossing-vanj"],
+        ),
+        (
+            "The crossings at Ishkoshim and Khorugh stayed closed to passengers.",
+            ["tj-crossing-ishkoshim", "tj-crossing-khorugh"],
+        ),
+        (
+            "Traffic through the Panji Poyon and Ishkoshim checkpoints was suspended.",
+            ["tj-crossing-panji-poyon", "tj-crossing-ishkoshim"],
+        ),
+        # A unit word the name was matched with ("Pyandzh district") beats "the" (a river).
+        ("Guards sent reinforcements to the Pyandzh district.", ["tj-khatlon-panj"]),
+        # Field-note abbreviations of a crossing.
+        ("Vanj br. closed to all traffic since Monday.", ["tj-crossing-vanj"]),
+        ("The guards closed Panji Poyon BCP to passengers on Monday.", ["tj-crossing-panji-poyon"]),
+        # A bare name a city shares with its district or province is the city.
+        (
+            "The Taliban took Kunduz and Taloqan on Sunday.",
+            ["af-town-kunduz", "af-town-taloqan"],
+        ),
+        # ... but not after "the province of".
+        (
+            "Militants captured the Shir Khan Bandar crossing in the province of Kunduz.",
+            ["af-crossing-shir-khan-bandar"],
+        ),
+    ],
+)
+def test_place_kinds(rules: Pipeline, text: str, expected: list[str]) -> None:
+    assert place_ids(rules, text) == [expected]
+
+
+def test_one_sides_spelling_keeps_its_side(rules: Pipeline) -> None:
+    # "Eshkashem" is the Afghan spelling: a report about the Tajik side does not move it.
+    text = (
+        "Border guards sent reinforcements to Panj district on Monday. "
+        "The Taliban took Eshkashem district on Tuesday."
+    )
+    assert place_ids(rules, text)[-1] == ["af-badakhshan-ishkashim"]
+
+
+def test_a_day_and_month_abbreviation_end_a_sentence(rules: Pipeline) -> None:
+    text = "Ishkoshim bridge: closed since 5 Jul. Vanj bridge: reopened on Jul. 12 for cargo."
+    found = claims(rules, text)
+    assert [c.evidence_text for c in found] == [
+        "Ishkoshim bridge: closed since 5 Jul.",
+        "Vanj bridge: reopened on Jul. 12 for cargo.",
+    ]
+    assert [c.date for c in found] == [date(2021, 7, 5), date(2021, 7, 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "took" and "fell" mean a change of control only with a place name beside them.
+        (
+            "The Taliban took Khwahan and Shekay on Sunday.",
+            ["af-badakhshan-khwahan", "af-badakhshan-shekay"],
+        ),
+        ("Wakhan district fell on 7 July, officials said.", ["af-badakhshan-wakhan"]),
+        (
+            "Yangi Qala and Dasht-i-Qala fell the same day.",
+            ["af-takhar-yangi-qala", "af-takhar-dasht-e-qala"],
+        ),
+    ],
+)
+def test_control_from_a_verb_beside_a_place(
+    rules: Pipeline, text: str, expected: list[str]
+) -> None:
+    found = claims(rules, text)
+    assert [c.type for c in found] == [EventType.TERRITORIAL_CONTROL_CHANGE]
+    assert [p.place_id for p in found[0].places] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guards took the soldiers to Khorog on Sunday.",
+        "Flour prices in Kulob fell sharply this week.",
+    ],
+)
+def test_no_control_without_a_place_beside_the_verb(rules: Pipeline, text: str) -> None:
+    assert EventType.TERRITORIAL_CONTROL_CHANGE not in [c.type for c in claims(rules, text)]
+
+
+def test_a_figure_in_a_clause_without_a_trigger_counts_for_the_claim(rules: Pipeline) -> None:
+    text = "Three schools in Panj town were earmarked as shelters, cap. up to 1,500 ppl, on Monday."
+    found = claims(rules, text)
+    assert [c.type for c in found] == [EventType.REFUGEE_PREPARATION]
+    assert [(q.value, q.qualifier.value) for q in found[0].quantities] == [
+        (3, "exact"),
+        (1500, "up_to"),
+    ]
