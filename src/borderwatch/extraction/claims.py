@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from borderwatch.extraction import running_time
+from borderwatch.extraction import running_time, spans
 from borderwatch.extraction.assertions import AssertionFilter, inside, is_question
 from borderwatch.extraction.attribution import report_chain
 from borderwatch.extraction.claim_actors import ClaimActors
@@ -52,7 +52,7 @@ from borderwatch.extraction.document import (
 )
 from borderwatch.extraction.events import ArgumentSpec, EventLexicon
 from borderwatch.extraction.running_time import PARAGRAPH, Framing, RunningTime
-from borderwatch.extraction.spans import ByStart, Span, holding, nearest, unique_spans, within
+from borderwatch.extraction.spans import ByStart, Span, figures, holding, within
 from borderwatch.types import DatePrecision, EventType
 
 # A sentence wholly in brackets is an aside: a note on the source, a disclaimer.
@@ -123,6 +123,7 @@ class ClaimAssembler:
     def __call__(self, doc: Document) -> Document:
         sentences, indexes = self._read(doc)
         claims: list[Claim] = []
+        found: list[Claim] = []  # one sentence's
         for index, sentence in enumerate(sentences):
             if not indexes[0].between(sentence.start, sentence.end):
                 continue  # no trigger, no claim: its mentions and clauses are never needed
@@ -140,7 +141,9 @@ class ClaimAssembler:
                         and not self._assertions.speculative(doc.text, sentence.clauses, starts)
                         and not running_time.is_background(doc, claim.date)
                     ):
-                        claims.append(claim)
+                        found.append(claim)
+            claims += spans.without_cargo_moves(found)
+            found = []
         doc.claims = claims
         return doc
 
@@ -272,16 +275,8 @@ class ClaimAssembler:
             clauses,
             whole,
         )
-        # A figure in a clause with no trigger of its own ("earmarked as shelters, cap. up to
-        # 1,500 ppl") counts for the nearest claim of its sentence.
-        bare = [c for c in sentence.clauses if not holding([c], [t.start for t in local.triggers])]
-        quantities = unique_spans(
-            [
-                q
-                for q in local.quantities
-                if (within(q, clauses) or within(q, bare))
-                and nearest(q.start, [t.start for t in triggers], rivals)
-            ]
+        quantities = figures(
+            local.quantities, sentence.clauses, clauses, local.triggers, triggers, rivals
         )
         # A trigger in a relative clause describes a participant ("the servicemen who
         # crossed on 5 July were flown back on Saturday"): the date goes by the main one.

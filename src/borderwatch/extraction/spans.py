@@ -6,9 +6,12 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
-from borderwatch.extraction.document import ActorMention, QuantityMention
+from borderwatch.extraction.document import ActorMention, Claim, QuantityMention, TriggerMention
+from borderwatch.types import EventType
 
 Span = tuple[int, int]
+# What a convoy carries: a crossing that counts only these is aid delivered, not people moving.
+_GOODS = frozenset({"vehicle", "tonne", "item", "litre"})
 
 
 class Spanned(Protocol):
@@ -83,3 +86,37 @@ def nearest(at: int, own: Sequence[int], rivals: Sequence[int]) -> bool:
     clashes with Taliban units": the 134 crossed, they did not clash."""
     mine = min(abs(s - at) for s in own)
     return all(mine <= abs(r - at) for r in rivals)
+
+
+def figures(
+    quantities: Sequence[QuantityMention],
+    sentence_clauses: Sequence[Span],
+    clauses: Sequence[Span],
+    sentence_triggers: Sequence[TriggerMention],
+    own: Sequence[TriggerMention],
+    rivals: Sequence[int],
+) -> list[QuantityMention]:
+    """The figures of a claim: those in its `clauses` and in clauses with no trigger of their
+    own ("earmarked as shelters, cap. up to 1,500 ppl"), each nearer one of the claim's
+    triggers than every trigger of the sentence's other claims (`rivals`)."""
+    bare = [c for c in sentence_clauses if not holding([c], [t.start for t in sentence_triggers])]
+    starts = [t.start for t in own]
+    return unique_spans(
+        [
+            q
+            for q in quantities
+            if (within(q, clauses) or within(q, bare)) and nearest(q.start, starts, rivals)
+        ]
+    )
+
+
+def without_cargo_moves(claims: list[Claim]) -> list[Claim]:
+    """One sentence's claims without a crossing beside aid when every figure of the sentence
+    counts goods: "a convoy of 18 trucks crossed the Amu Darya" is the aid's delivery, not a
+    movement of people."""
+    if not any(c.type is EventType.HUMANITARIAN_ASSISTANCE for c in claims):
+        return claims
+    units = {q.unit for c in claims for q in c.quantities}
+    if not units or not units <= _GOODS:
+        return claims
+    return [c for c in claims if c.type is not EventType.CROSS_BORDER_MOVEMENT]

@@ -119,3 +119,15 @@ def test_a_figure_in_a_clause_without_a_trigger_counts_for_the_claim(rules: Pipe
         (3, "exact"),
         (1500, "up_to"),
     ]
+
+
+def test_a_convoy_of_aid_crossing_is_the_aid_not_people_moving(rules: Pipeline) -> None:
+    text = "A UNHCR convoy of 18 trucks with tents and blankets crossed into Afghanistan on Monday."
+    types = [c.type for c in claims(rules, text)]
+    assert EventType.CROSS_BORDER_MOVEMENT not in types
+
+
+def test_people_crossing_beside_aid_stay_a_movement(rules: Pipeline) -> None:
+    text = "Some 134 soldiers crossed into Tajikistan on Monday and were given food and tents."
+    types = [c.type for c in claims(rules, text)]
+    assert EventType.CROSS_BORDER_MOVEMENT in types
