@@ -263,7 +263,7 @@ class ClaimAssembler:
             [c for c in sentence.clauses if c not in clauses],
             [t.start for t in local.triggers if t.event_type != event_type],
         )
-        places = self._places(local, clauses, others)
+        places = self._places(local, clauses, others, event_type is EventType.ARMED_CLASH)
         # Both sides of a clash, and those who speak in a statement, are its actors.
         whole = event_type in _WHOLE_SENTENCE
         previous = (sentences[index - 1].start, sentences[index - 1].end) if index else None
@@ -322,26 +322,16 @@ class ClaimAssembler:
         have = {"actor": claim.actors, "place": claim.places, "quantity": claim.quantities}
         return any(not have.get(a, True) for a in spec.required)
 
-    def _places(self, local: _Local, clauses: list[Span], others: list[Span]) -> list[PlaceMention]:
+    def _places(
+        self, local: _Local, clauses: list[Span], others: list[Span], clash: bool
+    ) -> list[PlaceMention]:
         """The places of the claim's clauses, else of the sentence outside other claims'."""
         found = [p for p in local.places if within(p, clauses)]
-        if not found:
-            found = [p for p in local.places if not within(p, others)]
-        # A province holding other places of the claim is their context; a country named
-        # on its own ("crossed into Tajikistan near Panji Poyon") and a district named beside
-        # its town or crossing ("Shir Khan Bandar, the port in Imam Sahib district") stay.
-        ids = {p.place_id for p in found if p.place_id}
-        contained = set().union(*(self._ancestors.get(i, frozenset()) for i in ids))
-        contained = {i for i in contained if i not in self._standing}
-        kept: list[PlaceMention] = []
-        seen: set[str] = set()
-        for place in found:
-            key = place.place_id or place.text.lower()
-            if place.place_id in contained or key in seen:
-                continue
-            seen.add(key)
-            kept.append(place)
-        return kept
+        if not found:  # a clash "after clashes with Afghan forces" is where the rest happened
+            found = [
+                p for p in local.places if not within(p, others) or (clash and p.kind != "country")
+            ]
+        return spans.without_context(found, self._ancestors, self._standing)
 
     def _date(
         self,

@@ -1,12 +1,19 @@
-"""Mentions by where they start: a sentence's share of them, and which fall in its clauses."""
+"""Mentions by where they start: a sentence's share of them, which fall in its clauses, and
+which of them a claim keeps (its figures and places)."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Generic, Protocol, TypeVar
 
-from borderwatch.extraction.document import ActorMention, Claim, QuantityMention, TriggerMention
+from borderwatch.extraction.document import (
+    ActorMention,
+    Claim,
+    PlaceMention,
+    QuantityMention,
+    TriggerMention,
+)
 from borderwatch.types import EventType
 
 Span = tuple[int, int]
@@ -120,3 +127,23 @@ def without_cargo_moves(claims: list[Claim]) -> list[Claim]:
     if not units or not units <= _GOODS:
         return claims
     return [c for c in claims if c.type is not EventType.CROSS_BORDER_MOVEMENT]
+
+
+def without_context(
+    places: list[PlaceMention], ancestors: Mapping[str, frozenset[str]], standing: frozenset[str]
+) -> list[PlaceMention]:
+    """A claim's places without repeats and without a province that holds other places of the
+    claim (their context); a country named on its own ("crossed into Tajikistan near Panji
+    Poyon") and a district named beside its town or crossing (`standing`: "Shir Khan Bandar,
+    the port in Imam Sahib district") stay."""
+    ids = {p.place_id for p in places if p.place_id}
+    contained = set().union(*(ancestors.get(i, frozenset()) for i in ids)) - standing
+    kept: list[PlaceMention] = []
+    seen: set[str] = set()
+    for place in places:
+        key = place.place_id or place.text.lower()
+        if place.place_id in contained or key in seen:
+            continue
+        seen.add(key)
+        kept.append(place)
+    return kept

@@ -131,3 +131,21 @@ def test_people_crossing_beside_aid_stay_a_movement(rules: Pipeline) -> None:
     text = "Some 134 soldiers crossed into Tajikistan on Monday and were given food and tents."
     types = [c.type for c in claims(rules, text)]
     assert EventType.CROSS_BORDER_MOVEMENT in types
+
+
+def test_a_state_by_its_formal_name_is_an_actor_not_a_place(rules: Pipeline) -> None:
+    text = "The Republic of Tajikistan will not recognise any government in Afghanistan."
+    (claim,) = claims(rules, text)
+    assert [p.place_id for p in claim.places] == ["af"]
+    assert [a.actor_id for a in claim.actors] == ["tajik-government"]
+
+
+def test_uzbek_border_guards_are_uzbekistan(rules: Pipeline) -> None:
+    text = "Uzbek border guards at Termez have turned back at least 200 Afghans."
+    assert [[a.actor_id for a in c.actors] for c in claims(rules, text)] == [["uzbekistan"]]
+
+
+def test_a_clash_told_as_a_cause_takes_the_places_of_its_sentence(rules: Pipeline) -> None:
+    text = "Taliban fighters took Yangi Qala and Darqad on Monday after clashes with Afghan forces."
+    by_type = {c.type: [p.place_id for p in c.places] for c in claims(rules, text)}
+    assert by_type[EventType.ARMED_CLASH] == ["af-takhar-yangi-qala", "af-takhar-darqad"]
