@@ -263,7 +263,9 @@ class ClaimAssembler:
             [c for c in sentence.clauses if c not in clauses],
             [t.start for t in local.triggers if t.event_type != event_type],
         )
-        places = self._places(local, clauses, others, event_type is EventType.ARMED_CLASH)
+        places = self._places(
+            local, clauses, others, event_type is EventType.ARMED_CLASH, triggers, rivals
+        )
         # Both sides of a clash, and those who speak in a statement, are its actors.
         whole = event_type in _WHOLE_SENTENCE
         previous = (sentences[index - 1].start, sentences[index - 1].end) if index else None
@@ -323,10 +325,19 @@ class ClaimAssembler:
         return any(not have.get(a, True) for a in spec.required)
 
     def _places(
-        self, local: _Local, clauses: list[Span], others: list[Span], clash: bool
+        self,
+        local: _Local,
+        clauses: list[Span],
+        others: list[Span],
+        clash: bool,
+        own: list[TriggerMention],
+        rivals: Sequence[int],
     ) -> list[PlaceMention]:
-        """The places of the claim's clauses, else of the sentence outside other claims'."""
-        found = [p for p in local.places if within(p, clauses)]
+        """The places of the claim's clauses (`spans.nearer` its triggers), else of the
+        sentence outside other claims' clauses."""
+        found = [
+            p for p in local.places if within(p, clauses) and spans.nearer(p, own, rivals, clauses)
+        ]
         if not found:  # a clash "after clashes with Afghan forces" is where the rest happened
             found = [
                 p for p in local.places if not within(p, others) or (clash and p.kind != "country")

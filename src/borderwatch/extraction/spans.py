@@ -147,3 +147,16 @@ def without_context(
         seen.add(key)
         kept.append(place)
     return kept
+
+
+def nearer(
+    mention: Spanned, own: Sequence[TriggerMention], rivals: Sequence[int], clauses: Sequence[Span]
+) -> bool:
+    """Whether a mention is nearer one of `own` triggers than every rival trigger of its own
+    clause (rivals in other clauses do not compete): "crossed near Panj and are housed in
+    Jayhun district" shares out Panj and Jayhun."""
+    clause = next((c for c in clauses if c[0] <= mention.start < c[1]), None)
+    if clause is None:
+        return True
+    near = [r for r in rivals if clause[0] <= r < clause[1]]
+    return not near or nearest(mention.start, [t.start for t in own], near)

@@ -149,3 +149,28 @@ def test_a_clash_told_as_a_cause_takes_the_places_of_its_sentence(rules: Pipelin
     text = "Taliban fighters took Yangi Qala and Darqad on Monday after clashes with Afghan forces."
     by_type = {c.type: [p.place_id for p in c.places] for c in claims(rules, text)}
     assert by_type[EventType.ARMED_CLASH] == ["af-takhar-yangi-qala", "af-takhar-darqad"]
+
+
+def test_two_events_of_one_clause_share_out_its_places(rules: Pipeline) -> None:
+    text = (
+        "About 150 Afghans crossed near the town of Panj on Sunday and are being accommodated "
+        "at a school in Jayhun district."
+    )
+    by_type = {c.type: [p.place_id for p in c.places] for c in claims(rules, text)}
+    assert by_type[EventType.CROSS_BORDER_MOVEMENT] == ["tj-town-panj"]
+    assert by_type[EventType.HUMANITARIAN_ASSISTANCE] == ["tj-khatlon-jayhun"]
+
+
+def test_while_starts_another_event(rules: Pipeline) -> None:
+    text = (
+        "The insurgents overran Maimay district on Sunday, while in neighbouring Nusay about 30 "
+        "soldiers fled across the river into Tajikistan and in Yawan the militants seized "
+        "three police posts."
+    )
+    found = claims(rules, text)
+    control = [
+        [p.place_id for p in c.places]
+        for c in found
+        if c.type is EventType.TERRITORIAL_CONTROL_CHANGE
+    ]
+    assert control == [["af-badakhshan-maimay"], ["af-badakhshan-yawan"]]
