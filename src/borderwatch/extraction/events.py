@@ -218,7 +218,10 @@ class EventComponent:
         self._types_at_word: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
         self._patterns_of: dict[tuple[str, ...], re.Pattern[str]] = {}
         for event_type in EventType:
-            rules = [r for r in lexicon.rules if r.type == event_type]
+            # A rule that needs a place beside it comes last: tried first, its match would hide
+            # the other rules' at the same start whenever no place is there.
+            of_type = [r for r in lexicon.rules if r.type == event_type]
+            rules = sorted(of_type, key=lambda r: r.place is not None)
             if rules:
                 alternatives = "|".join(
                     f"(?P<{_group(r.id)}>{compile_pattern(r.pattern)})" for r in rules

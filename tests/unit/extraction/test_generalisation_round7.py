@@ -1,0 +1,95 @@
+"""Trigger phrasings missed in the twelfth and thirteenth blind sets, on text of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from borderwatch.extraction.pipeline import Pipeline
+from borderwatch.types import EventType
+
+JUL_14 = date(2021, 7, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        (
+            "About 40 villagers had walked across by dawn, the official said.",
+            EventType.CROSS_BORDER_MOVEMENT,
+        ),
+        (
+            "More than 500 Afghan soldiers had crossed over since Friday.",
+            EventType.CROSS_BORDER_MOVEMENT,
+        ),
+        (
+            "Some 20 civilians crossed by raft near Rushon on Sunday night.",
+            EventType.CROSS_BORDER_MOVEMENT,
+        ),
+        (
+            "The guards said 90 Afghan troops have crossed since Monday.",
+            EventType.CROSS_BORDER_MOVEMENT,
+        ),
+        (
+            "About 100 Afghan airmen flew their helicopters into Termez in August.",
+            EventType.CROSS_BORDER_MOVEMENT,
+        ),
+        (
+            "Since Sunday the guards have been passing bread and water to the families.",
+            EventType.HUMANITARIAN_ASSISTANCE,
+        ),
+        (
+            "The Vanj clinic is treating 4 wounded Afghan soldiers.",
+            EventType.HUMANITARIAN_ASSISTANCE,
+        ),
+        (
+            "The families were being housed in tents near Rushon, the official said.",
+            EventType.HUMANITARIAN_ASSISTANCE,
+        ),
+        (
+            "TB flags up over Maimay district centre since 0600.",
+            EventType.TERRITORIAL_CONTROL_CHANGE,
+        ),
+        ("TB now hold Khwahan and Shekay.", EventType.TERRITORIAL_CONTROL_CHANGE),
+        (
+            "The Afghan post at Nusay was abandoned without a fight.",
+            EventType.TERRITORIAL_CONTROL_CHANGE,
+        ),
+        (
+            "The Taliban have taken four provincial capitals since Friday.",
+            EventType.TERRITORIAL_CONTROL_CHANGE,
+        ),
+        (
+            "The garrison had been reinforced with artillery, the ministry said.",
+            EventType.TROOP_DEPLOYMENT,
+        ),
+        (
+            "Buses carrying about 2,000 Tajik reservists left Bokhtar on Monday.",
+            EventType.TROOP_DEPLOYMENT,
+        ),
+        (
+            "Two tent camps with room for 3,000 people stand ready in Khatlon.",
+            EventType.REFUGEE_PREPARATION,
+        ),
+        (
+            "Preparations were under way to receive up to 5,000 refugees in Panj.",
+            EventType.REFUGEE_PREPARATION,
+        ),
+        ("Termez bridge: pedestrians barred since Sunday.", EventType.BORDER_CLOSURE_OR_OPENING),
+        (
+            "Guards are turning back Afghans without papers at the bridge.",
+            EventType.BORDER_CLOSURE_OR_OPENING,
+        ),
+        ("Crossing: CLOSED both directions since Sunday.", EventType.BORDER_CLOSURE_OR_OPENING),
+    ],
+)
+def test_phrasing_gives_its_type(rules: Pipeline, text: str, event_type: EventType) -> None:
+    found = rules.extract_claims(text, reference_date=JUL_14)
+    assert event_type in [c.type for c in found]
+
+
+def test_walking_into_a_district_centre_is_no_crossing(rules: Pipeline) -> None:
+    text = "On Sunday we watched forty of them walk into the district centre at Maimay."
+    found = rules.extract_claims(text, reference_date=JUL_14)
+    assert EventType.CROSS_BORDER_MOVEMENT not in [c.type for c in found]
