@@ -51,6 +51,7 @@ from borderwatch.extraction.document import (
     TriggerMention,
 )
 from borderwatch.extraction.events import ArgumentSpec, EventLexicon
+from borderwatch.extraction.patterns import any_of, word_regex
 from borderwatch.extraction.running_time import PARAGRAPH, Framing, RunningTime
 from borderwatch.extraction.spans import ByStart, Span, figures, holding, within
 from borderwatch.types import DatePrecision, EventType
@@ -111,12 +112,10 @@ class ClaimAssembler:
         self._assertions = AssertionFilter(
             lexicon.speculation, lexicon.comment_headings, lexicon.comment_lines
         )
-        relative = "|".join(f"(?:{r})" for r in lexicon.relative_openers) or "(?!)"
-        subordinate = "|".join(f"(?:{b})" for b in lexicon.subordinate_breaks) or "(?!)"
-        self._subordinate = re.compile(subordinate, re.IGNORECASE)
-        self._relative = re.compile(rf"(?<![\w-])(?:{relative})\s+$", re.IGNORECASE)
-        participle = "|".join(f"(?:{r})" for r in lexicon.participle_openers) or "(?!)"
-        self._participle = re.compile(rf"(?<![\w-])(?:{participle})\s+$", re.IGNORECASE)
+        self._subordinate = re.compile(any_of(lexicon.subordinate_breaks), re.IGNORECASE)
+        self._relative = word_regex(lexicon.relative_openers, r"\s+$")
+        self._present = word_regex(lexicon.present, r"(?![\w-])")
+        self._participle = word_regex(lexicon.participle_openers, r"\s+$")
         # The last document's sentences and indexes: the learned claim finder asks again.
         self._read_of: tuple[Document | None, list[_Sentence], _Indexes] = (None, [], ())
 
@@ -361,7 +360,8 @@ class ClaimAssembler:
             ]
             if candidates:
                 return min(candidates, key=lambda d: running_time.distance(doc.text, d, trigger_at))
-        return self._running_time.before(doc, sentence.start)
+        now = any(self._present.search(doc.text, a, b) for a, b in clauses)  # "are now stuck"
+        return self._running_time.before(doc, sentence.start, now)
 
     def _confidence(
         self, claim: Claim, triggers: list[TriggerMention], own_attribution: bool

@@ -94,6 +94,11 @@ class EventLexicon(Lexicon):
     speculation: list[str] = Field(
         default=[], description="regexes: before a trigger in its clause, no assertion"
     )
+    present: list[str] = Field(
+        default=[],
+        description="regexes: a clause with one and no date of its own is dated by the report "
+        "('are now stuck on the Tajik side'), not by the narrative before it",
+    )
     comment_headings: list[str] = Field(
         default=[], description="regexes: a line that starts the readers' comments"
     )

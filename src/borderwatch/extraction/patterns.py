@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 
@@ -26,3 +26,13 @@ def _trie_node(node: dict[str, Any]) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+def any_of(patterns: Sequence[str]) -> str:
+    """A regex for any of `patterns` (regexes themselves), or one that matches nothing."""
+    return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
+
+
+def word_regex(patterns: Sequence[str], after: str) -> re.Pattern[str]:
+    """Any of `patterns` from a word start, then `after`, case-insensitively."""
+    return re.compile(rf"(?<![\w-])(?:{any_of(patterns)}){after}", re.IGNORECASE)

@@ -109,10 +109,13 @@ class RunningTime:
         # The last document's setting dates: every claim of a report asks for them.
         self._times_of: tuple[Document | None, _Times | None] = (None, None)
 
-    def before(self, doc: Document, offset: int) -> DateMention | None:
+    def before(self, doc: Document, offset: int, now: bool = False) -> DateMention | None:
         """The time set before `offset`, else the reference date, else None. A date set in
-        an earlier list item stays in its item."""
+        an earlier list item stays in its item. What is told as true `now` is dated by the
+        reference date."""
         times = self._times(doc)
+        if now:
+            return times.reference
         earlier = bisect_left(times.setting_starts, offset)
         if times.items:
             item = times.item_of(offset)

@@ -93,3 +93,14 @@ def test_walking_into_a_district_centre_is_no_crossing(rules: Pipeline) -> None:
     text = "On Sunday we watched forty of them walk into the district centre at Maimay."
     found = rules.extract_claims(text, reference_date=JUL_14)
     assert EventType.CROSS_BORDER_MOVEMENT not in [c.type for c in found]
+
+
+def test_what_is_true_now_is_dated_by_the_report(rules: Pipeline) -> None:
+    text = (
+        "Some 200 Afghans crossed near Panj on 10 July, officials said. "
+        "Around 60 lorries are now stuck on the Tajik side of the bridge."
+    )
+    found = rules.extract_claims(text, reference_date=JUL_14)
+    dates = {c.type: c.date for c in found}
+    assert dates[EventType.CROSS_BORDER_MOVEMENT] == date(2021, 7, 10)
+    assert dates[EventType.OTHER] == JUL_14
