@@ -52,7 +52,7 @@ class SentenceClaims:
             if own and self._skip_claimed:
                 continue
             view = reader.view(start, end, index)
-            probabilities = self._model.probabilities(view.features)
+            probabilities = self._model.view_probabilities(view)
             dropped.update(id(c) for c in own if probabilities[c.type] < self._model.drop_below)
             for event_type, probability in self._wanted(probabilities, own):
                 trigger = self._trigger(view, event_type)
