@@ -18,6 +18,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from borderwatch.extraction.patterns import Folded
+
 Span = tuple[int, int]
 
 _LINE = re.compile(r"[^\n]+")
@@ -53,7 +55,8 @@ class AssertionFilter:
         comment_lines: Sequence[str] = (),
     ) -> None:
         markers = "|".join(f"(?:{m})" for m in speculation) or "(?!)"
-        self._speculation = re.compile(rf"(?<![\w-])(?:{markers})(?![\w-])", re.IGNORECASE)
+        marker = re.compile(rf"(?<![\w-])(?:{markers})(?![\w-])", re.IGNORECASE)
+        self._speculation = Folded(marker)  # searched in many clauses of one report
         headings = "|".join(f"(?:{h})" for h in comment_headings) or "(?!)"
         self._comments = re.compile(
             rf"^\W*(?:{headings})\W*(?:\(?\d+\)?)?\W*$", re.IGNORECASE | re.MULTILINE
