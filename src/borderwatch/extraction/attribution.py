@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from borderwatch.extraction.actors import AliasIndex
 from borderwatch.extraction.document import ActorMention, AttributionMention, Document
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
+from borderwatch.extraction.patterns import Folded
 from borderwatch.extraction.words import occurs, opening_words, search
 
 
@@ -101,8 +102,8 @@ class AttributionComponent:
             re.IGNORECASE,
         )
         after = _phrases(lexicon.cues_after)
-        self._after = re.compile(
-            rf"^\s*(?:,\s*{after}|(?:[\w'’.-]+\s+){{0,2}}?{after})(?!\w)", re.IGNORECASE
+        self._after = Folded(
+            re.compile(rf"^\s*(?:,\s*{after}|(?:[\w'’.-]+\s+){{0,2}}?{after})(?!\w)", re.IGNORECASE)
         )
         speech = _phrases(lexicon.speech_verbs)
         self._speech = re.compile(rf"^\s*,?\s*{speech}(?!\w)", re.I)

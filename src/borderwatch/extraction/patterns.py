@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -18,6 +19,43 @@ def trie_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
     return _trie_node(trie)
+
+
+def folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` for lowered ASCII text: without IGNORECASE (about twice as fast) when its
+    source has no capital, else itself. Lowering ASCII text keeps every offset, and a pattern
+    letter in lower case matches a lowered letter exactly where it matches the letter under
+    IGNORECASE (classes such as \\w, \\s, \\d ignore case): the same spans match."""
+    source = pattern.pattern
+    if not pattern.flags & re.IGNORECASE or source != source.lower():
+        return pattern
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+class Folded:
+    """A case-insensitive lexicon regex that scans ASCII text lowered, with `folded`: the same
+    matches at the same offsets, though their groups' text is in lower case. The last text
+    asked about is kept lowered: a component asks about one report many times."""
+
+    __slots__ = ("_folded", "_last", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._folded = folded(pattern)
+        self._last: tuple[str, str | None] = ("", "")
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """`pattern.search(text, pos, endpos)`."""
+        low = self._lowered(text)
+        if low is None:
+            return self.pattern.search(text, pos, endpos)
+        return self._folded.search(low, pos, endpos)
+
+    def _lowered(self, text: str) -> str | None:
+        last = self._last
+        if last[0] is not text:
+            last = self._last = (text, text.lower() if text.isascii() else None)
+        return last[1]
 
 
 def _trie_node(node: dict[str, Any]) -> str:

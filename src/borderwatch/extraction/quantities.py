@@ -27,6 +27,7 @@ _FROM = re.compile(
     re.IGNORECASE,
 )
 _DETERMINED = re.compile(r"(?<![\w-])(?:the|these|those|its|their|both)\s+\Z", re.IGNORECASE)
+_DETERMINER_SPAN = 5  # its longest word
 _YEAR_LIKE = re.compile(r"\d{4}(?:\s*[-–]\s*\d{2,4})?$")
 
 
@@ -203,7 +204,7 @@ class _QuantityRules:
             return False  # "a two-day siege", "the past 24 hours": a duration, not a figure
         if counted.unit in self.lexicon.measure_units and _FROM.match(doc.text, counted.end):
             return False  # "some 20 km from the Afghan border": where, not how much
-        if written.isalpha() and _DETERMINED.search(doc.text, 0, figure.start):
+        if written.isalpha() and _determined(doc.text, figure.start):
             return False  # "the two provinces", "both three": a determiner, not a count
         if counted.unit != self.lexicon.default_unit:
             return True
@@ -370,6 +371,14 @@ def _echoes(text: str, earlier: list[QuantityMention], mention: QuantityMention)
         return False
     between = text[earlier[-1].end : mention.start]
     return len(between) <= _ECHO_GAP and between.rstrip().endswith("(") and "." not in between
+
+
+def _determined(text: str, at: int) -> bool:
+    """`_DETERMINED.search(text, 0, at)`, tried only on the word before the blanks before `at`."""
+    blank = at
+    while blank > 0 and text[blank - 1].isspace():
+        blank -= 1
+    return _DETERMINED.search(text, max(0, blank - _DETERMINER_SPAN), at) is not None
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

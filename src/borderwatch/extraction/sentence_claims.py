@@ -12,6 +12,9 @@ is confident, after `ClaimAssembler` has made the rules' claims.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import attrgetter
+
 from borderwatch.extraction.claims import ClaimAssembler
 from borderwatch.extraction.document import Claim, Document, TriggerMention
 from borderwatch.extraction.sentence_model import SentenceModel, SentenceReader, SentenceView
@@ -19,6 +22,7 @@ from borderwatch.types import EventType
 
 RULE = "sentence-model"
 _MAX_CONFIDENCE = 0.99
+_EVIDENCE_START = attrgetter("evidence_start")
 
 
 class SentenceClaims:
@@ -41,13 +45,14 @@ class SentenceClaims:
         triggers: list[TriggerMention] = []
         confidences: list[float] = []
         dropped: set[int] = set()
-        claims = sorted(doc.claims, key=lambda c: c.evidence_start)
+        claims = sorted(doc.claims, key=_EVIDENCE_START)
+        claim_starts = [c.evidence_start for c in claims]
         for index, (start, end) in enumerate(self._assembler.sentence_spans(doc)):
-            own = [c for c in claims if start <= c.evidence_start < end]
+            own = claims[bisect_left(claim_starts, start) : bisect_left(claim_starts, end)]
             if own and self._skip_claimed:
                 continue
             view = reader.view(start, end, index)
-            probabilities = self._model.probabilities(view.features)
+            probabilities = self._model.view_probabilities(view)
             dropped.update(id(c) for c in own if probabilities[c.type] < self._model.drop_below)
             for event_type, probability in self._wanted(probabilities, own):
                 trigger = self._trigger(view, event_type)
@@ -60,7 +65,7 @@ class SentenceClaims:
             if claim is not None:
                 claim.confidence = min(_MAX_CONFIDENCE, confidence)
                 kept.append(claim)
-        doc.claims = sorted(kept, key=lambda c: c.evidence_start)
+        doc.claims = sorted(kept, key=_EVIDENCE_START)
         return doc
 
     def _wanted(

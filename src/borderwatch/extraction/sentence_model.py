@@ -17,11 +17,12 @@ import itertools
 import json
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -34,6 +35,7 @@ from borderwatch.types import EventType
 MODEL_ENV = "BORDERWATCH_SENTENCE_MODEL"
 BUNDLED = "bundled"
 NUMBER = "<num>"
+_Row = tuple[tuple[int, float], ...]  # (type index, weight) of one feature
 
 
 class SentenceModelFile(BaseModel):
@@ -65,7 +67,14 @@ class SentenceView:
     start: int
     end: int
     tokens: Sequence[Token]
-    features: frozenset[str]
+    words: tuple[str, ...]  # the unigrams in order (`word_key`)
+    found: frozenset[str]  # the other features: mentions, list item, position
+
+    @property
+    def features(self) -> frozenset[str]:
+        """Every feature of the sentence as the model file names them."""
+        pairs = (f"b:{a} {b}" for a, b in itertools.pairwise(self.words))
+        return frozenset((*(f"w:{w}" for w in self.words), *pairs, *self.found))
 
 
 def word_key(token: Token) -> str | None:
@@ -90,9 +99,8 @@ class SentenceReader:
     def view(self, start: int, end: int, index: int) -> SentenceView:
         """The features of the sentence `doc.text[start:end]`, the `index`-th of the report."""
         tokens = self._tokens.between(start, end)
-        words = [w for w in (word_key(t) for t in tokens) if w is not None]
-        features = {f"w:{w}" for w in words}
-        features.update(f"b:{a} {b}" for a, b in itertools.pairwise(words))
+        words = tuple(w for w in (word_key(t) for t in tokens) if w is not None)
+        features: set[str] = set()
         for quantity in self._quantities.between(start, end):
             features.update(("has:quantity", f"unit:{quantity.unit}"))
         for place in self._places.between(start, end):
@@ -106,7 +114,7 @@ class SentenceReader:
         if LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1):
             features.add("list_item")
         features.add(f"position:{min(index, 4)}")
-        return SentenceView(start, end, tokens, frozenset(features))
+        return SentenceView(start, end, tokens, words, frozenset(features))
 
 
 class SentenceModel:
@@ -119,15 +127,41 @@ class SentenceModel:
         self.claimed_margin = data.claimed_margin
         self.drop_below = data.drop_below
         self._weights = {f: tuple(by_type.items()) for f, by_type in data.weights.items()}
+        # The same weights by type index: a list of sums is quicker to add to than a dict.
+        named = {t: None for by_type in data.weights.values() for t in by_type}
+        self._types = (*self.biases, *(t for t in named if t not in self.biases))
+        index = {t: i for i, t in enumerate(self._types)}
+        self._zero = [self.biases.get(t, 0.0) for t in self._types]
+        self._rows = {
+            f: tuple((index[t], w) for t, w in by_type.items())
+            for f, by_type in data.weights.items()
+        }
+        # Words and word pairs by themselves: a sentence's need no feature names built.
+        self._word_rows = {f[2:]: row for f, row in self._rows.items() if f.startswith("w:")}
+        self._pair_rows = {
+            (pair[0], pair[1]): row
+            for f, row in self._rows.items()
+            if f.startswith("b:") and len(pair := f[2:].split(" ")) == 2
+        }
 
     def margins(self, features: frozenset[str]) -> dict[EventType, float]:
         """The log-odds of each type for a sentence with `features`."""
-        scores = dict(self.biases)
-        weights = self._weights
+        scores = self._zero.copy()
+        rows = self._rows
         for feature in features:
-            for event_type, weight in weights.get(feature, ()):
-                scores[event_type] += weight
-        return scores
+            row = rows.get(feature)
+            if row is not None:
+                for i, weight in row:
+                    scores[i] += weight
+        return dict(zip(self._types, scores, strict=True))
+
+    def view_probabilities(self, view: SentenceView) -> dict[EventType, float]:
+        """`probabilities(view.features)`, without building the names of its word features."""
+        scores = self._zero.copy()
+        _add_rows(scores, self._word_rows, set(view.words))
+        _add_rows(scores, self._pair_rows, set(itertools.pairwise(view.words)))
+        _add_rows(scores, self._rows, view.found)
+        return {t: _sigmoid(z) for t, z in zip(self._types, scores, strict=True)}
 
     def probabilities(self, features: frozenset[str]) -> dict[EventType, float]:
         """The probability of each type for a sentence with `features`."""
@@ -149,6 +183,14 @@ class SentenceModel:
             if weight > best_weight:
                 best, best_weight = token, weight
         return best
+
+
+def _add_rows(scores: list[float], rows: Mapping[Any, _Row], keys: Iterable[Any]) -> None:
+    for key in keys:
+        row = rows.get(key)
+        if row is not None:
+            for i, weight in row:
+                scores[i] += weight
 
 
 def _sigmoid(z: float) -> float:

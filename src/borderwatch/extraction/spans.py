@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
 from typing import Generic, Protocol, TypeVar
 
 from borderwatch.extraction.document import (
@@ -31,14 +32,15 @@ class Spanned(Protocol):
 
 
 M = TypeVar("M", bound=Spanned)
+_START = attrgetter("start")
 
 
 class ByStart(Generic[M]):
     """Mentions sorted by where they start, to take a sentence's share in log time."""
 
     def __init__(self, items: Sequence[M]) -> None:
-        self.items = sorted(items, key=lambda m: m.start)
-        self._starts = [m.start for m in self.items]
+        self.items = sorted(items, key=_START)
+        self._starts = list(map(_START, self.items))
 
     def between(self, start: int, end: int) -> list[M]:
         """The mentions starting in [start, end)."""

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from borderwatch.extraction.patterns import Folded, folded
 from borderwatch.extraction.places import _outside
+from borderwatch.extraction.quantities import _DETERMINED, _determined
 from borderwatch.region.names import Resolution, Spot
 
 NO_MATCH = Resolution("", "no_match", (), "")
@@ -24,3 +28,31 @@ def test_a_spot_is_kept_exactly_when_it_overlaps_no_actor(
     spots = [Spot("x", s, e, NO_MATCH) for s, e in sorted(spot_spans)]
     expected = [s for s in spots if not any(a < s.end and s.start < b for a, b in taken)]
     assert _outside(spots, list(taken)) == expected
+
+
+# Words in either case, blanks, and letters beyond ASCII ("ſ" is an "s" to IGNORECASE).
+texts = st.lists(
+    st.sampled_from(["The", "the", "THESE", "two", "whether", "Could", " ", "\n", "-", "ſ", "é"]),
+    max_size=10,
+).map("".join)
+SPECULATION = re.compile(r"(?<![\w-])(?:whether|could|these)(?![\w-])", re.IGNORECASE)
+
+
+@given(texts, st.integers(0, 40), st.integers(0, 40))
+def test_a_folded_regex_finds_what_the_case_insensitive_one_finds(
+    text: str, start: int, end: int
+) -> None:
+    found = Folded(SPECULATION).search(text, start, end)
+    expected = SPECULATION.search(text, start, end)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_regex_with_capitals_in_its_source_keeps_its_flag() -> None:
+    pattern = re.compile(r"\S+ of", re.IGNORECASE)
+    assert folded(pattern) is pattern
+
+
+@given(texts)
+def test_the_determiner_is_looked_for_just_before_a_figure(text: str) -> None:
+    for at in range(len(text) + 1):
+        assert _determined(text, at) == (_DETERMINED.search(text, 0, at) is not None)
