@@ -39,6 +39,11 @@ class PlaceLexicon(Lexicon):
     settlement_before: list[str] = Field(
         default=[], description="'in', 'at': before a name shared by a district and its town"
     )
+    source_words: list[str] = Field(
+        default=[],
+        description="'Voice' in 'Badakhshan Voice': a capitalised one after a name makes it a "
+        "source's name, not a place",
+    )
     cities: list[str] = Field(
         default=[],
         description="place ids of cities whose bare name means the city, not the district or "
@@ -46,6 +51,8 @@ class PlaceLexicon(Lexicon):
     )
 
 
+# A capitalised word right after a name: "Pamir Highway", "Panj Valley".
+_CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
 # At most this many characters between two names of a list ("at Ishkoshim, Shughnon").
 _LIST_GAP = 5
 # The share of a report's places that must lie in one country for it to settle shared names.
@@ -58,6 +65,7 @@ class _Context:
 
     country: str | None
     near: str | None
+    framed: bool = False  # "in the province of P": its places lie in P, whatever the spelling
 
 
 def _key(phrase: str) -> str:
@@ -121,6 +129,10 @@ class PlaceComponent:
         self._units = frozenset(w.lower() for w in (*lexicon.unit_words, *lexicon.not_town_after))
         self._city_districts = frozenset(lexicon.city_districts)
         self._cities = frozenset(lexicon.cities)
+        sources = "|".join(
+            re.escape(w[:1].upper()) + re.escape(w[1:]) for w in lexicon.source_words
+        )
+        self._source_after = re.compile(rf" (?:{sources or '(?!)'})(?!\w)")
         towns = _words(lexicon.settlement_before or ["(?!)"])
         self._settlement_before = re.compile(rf"(?<![\w-]){towns}\s+$", re.I)
         # The words each regex above opens with: they are tried only where one starts.
@@ -129,6 +141,7 @@ class PlaceComponent:
 
     def __call__(self, doc: Document) -> Document:
         spots = _outside(self.gazetteer.spot(doc.text), [(a.start, a.end) for a in doc.actors])
+        spots = [s for s in spots if not self._named_after(doc.text, s)]
         # Spots come in text order and do not overlap: a sentence's share is a slice.
         starts = [s.start for s in spots]
         places: list[PlaceMention] = []
@@ -140,6 +153,17 @@ class PlaceComponent:
                 places += self._sentence_places(doc, start, end, inside, report_country)
         doc.places = places
         return doc
+
+    def _named_after(self, text: str, spot: Spot) -> bool:
+        """Whether a name only starts the name of something else: a source ("Badakhshan
+        Voice"), or a river's bare name before a capitalised word ("the Pamir Highway")."""
+        if self._source_after.match(text, spot.end):
+            return True
+        matches = spot.resolution.matches
+        river = bool(matches) and all(m.place.kind == "river" for m in matches)
+        return (
+            river and _CAPITALISED_NEXT.match(text, spot.end) is not None and " " not in spot.text
+        )
 
     def _sentence_places(
         self, doc: Document, start: int, end: int, spots: list[Spot], report_country: str | None
@@ -156,11 +180,16 @@ class PlaceComponent:
                 max(start, spot.start - 20),
                 spot.start,
             ) or self._side_note.match(text[spot.end : end])
-            country = self._demonyms[own.group("d").lower()] if own else context.country
-            if country is None and spot.resolution.status == "ambiguous":
-                # A name both sides share ("Farkhor") is on the side the report is about; a
-                # spelling of one side's ("Eshkashem", not "Ishkoshim") keeps its own.
-                country = _spelled_country(spot.resolution) or report_country
+            # A spelling of one side's ("Eshkashem", not "Ishkoshim") keeps its side unless a
+            # province frames the sentence ("Shughnon ... in the Afghan province of Badakhshan");
+            # a name both sides share ("Farkhor") is on the side of its sentence, else the report's.
+            ambiguous = spot.resolution.status == "ambiguous"
+            spelled = (
+                _spelled_country(spot.resolution) if ambiguous and not context.framed else None
+            )
+            country = self._demonyms[own.group("d").lower()] if own else spelled or context.country
+            if country is None and ambiguous:
+                country = report_country
             resolution = self._resolve(spot, country, context.near)
             kind = self._kind_hint(doc, start, end, spot, listed.get(index))
             preferred = self._of_kind(resolution, spot.resolution, kind, country) if kind else None
@@ -264,7 +293,8 @@ class PlaceComponent:
                 contained.append(best.place)
         for provinces in (contained, named, self._supported(spots)):
             if len({p.id for p in provinces}) == 1:
-                return _Context(country or provinces[0].country, provinces[0].id)
+                framed = provinces is contained
+                return _Context(country or provinces[0].country, provinces[0].id, framed)
         if country is None:
             countries = {r.best.place.country for r in (s.resolution for s in spots) if r.best}
             country = countries.pop() if len(countries) == 1 else None

@@ -174,3 +174,29 @@ def test_while_starts_another_event(rules: Pipeline) -> None:
         if c.type is EventType.TERRITORIAL_CONTROL_CHANGE
     ]
     assert control == [["af-badakhshan-maimay"], ["af-badakhshan-yawan"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Badakhshan" on its own is the Afghan province (Tajik Badakhshan is Gorno-Badakhshan).
+        (
+            "Tajik border guards said the Taliban overran government posts across Badakhshan.",
+            ["af-badakhshan"],
+        ),
+        # "Pamir" on its own is the mountains or a road, not the Pamir river.
+        ("TJ army trucks moved along the Pamir Highway to Khorog.", ["tj-gbao-khorugh"]),
+        # A place name in a source's name is no place of the claim.
+        (
+            "Taliban fighters took Yangi Qala district, residents told Badakhshan Voice.",
+            ["af-takhar-yangi-qala"],
+        ),
+        # A name spelled as one side spells it keeps that side beside the other side's province.
+        (
+            "Aid was handed over to Afghan Badakhshan at the Ishkoshim bridge on Monday.",
+            ["af-badakhshan", "tj-crossing-ishkoshim"],
+        ),
+    ],
+)
+def test_which_place_a_name_is(rules: Pipeline, text: str, expected: list[str]) -> None:
+    assert place_ids(rules, text) == [expected]
