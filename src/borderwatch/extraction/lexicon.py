@@ -189,7 +189,9 @@ class QuantityLexicon(Lexicon):
     partitive_heads: list[str] = Field(description="'members' in 'members of the force'")
     determiners: list[str]
     stop_words: list[str] = Field(description="words that end the counted noun phrase")
-    reference_words: list[str] = Field(description="'article' 5, 'resolution' 2593")
+    reference_words: list[str] = Field(
+        description="'article' 5, 'resolution' 2593; also 'not' 60 (a figure set right)"
+    )
     time_words: list[str] = Field(description="'pm' and 'GMT' after a clock time")
     clock_prepositions: list[str] = Field(
         default=[], description="'since' in 'since 0300': four digits after one are a time"

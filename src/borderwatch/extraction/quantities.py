@@ -17,6 +17,7 @@ _VERB_ENDINGS = ("ing", "ed")
 _POSSESSIVE = ("'s", "’s")
 _HYPHEN_TAIL = re.compile(r"-([^\W\d_]+(?:-[^\W\d_]+)*)")
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_DAY_MONTH = re.compile(r"(?:[0-2]?\d|3[01])/(?:0?[1-9]|1[0-2])")
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,3}[:.)])?[ \t]*\Z")
 # A time range of a log ("opened 1000-1400", "16/2200-2330"): both ends are clock times.
 _CLOCK_RANGE_AFTER = re.compile(r"\s*[-–]\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)")
@@ -152,6 +153,13 @@ class _QuantityRules:
         following = doc.tokens[i + 1].lower if i + 1 < len(doc.tokens) else ""
         counts = (following,) in self.counted  # "by 1500 troops" counts troops
         if written.startswith("0") or (previous in self.clock_prepositions and not counts):
+            return True
+        # "since 11/08 approx 2300": a time after a day and month, a qualifier between
+        j = i - 1
+        while j > 0 and ((doc.tokens[j].lower,) in self.qualifiers or doc.tokens[j].text in ".~"):
+            j -= 1
+        day = doc.text[doc.tokens[max(0, j - 2)].start : doc.tokens[j].end] if j >= 0 else ""
+        if not counts and _DAY_MONTH.fullmatch(day):
             return True
         return not counts and self._opens_log_line(doc, doc.tokens[i])
 

@@ -200,3 +200,8 @@ def test_while_starts_another_event(rules: Pipeline) -> None:
 )
 def test_which_place_a_name_is(rules: Pipeline, text: str, expected: list[str]) -> None:
     assert place_ids(rules, text) == [expected]
+
+
+def test_the_tem_bridge_is_the_afghan_end(rules: Pipeline) -> None:
+    text = "About 30 Afghan soldiers crossed via the Tem bridge into Tajikistan on Monday."
+    assert place_ids(rules, text) == [["af-crossing-tem", "tj"]]

@@ -104,3 +104,16 @@ def test_what_is_true_now_is_dated_by_the_report(rules: Pipeline) -> None:
     dates = {c.type: c.date for c in found}
     assert dates[EventType.CROSS_BORDER_MOVEMENT] == date(2021, 7, 10)
     assert dates[EventType.OTHER] == JUL_14
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Heavy MG fire for ~40 min opposite Maimay, TJ BG said.", []),
+        ("Faizabad under TB control since 11/08 approx 2300, residents said.", []),
+        ("Twelve Afghan soldiers, not 60 as first reported, crossed into Tajikistan.", [12.0]),
+    ],
+)
+def test_figures_that_count_nothing(rules: Pipeline, text: str, expected: list[float]) -> None:
+    found = rules.extract_claims(text, reference_date=JUL_14)
+    assert [q.value for c in found for q in c.quantities] == expected
