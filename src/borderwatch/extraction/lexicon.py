@@ -180,6 +180,10 @@ class QuantityLexicon(Lexicon):
     """Qualifier phrases, counted nouns and the words that mark a number as not a quantity."""
 
     qualifiers: dict[str, Literal["about", "more_than", "at_least", "less_than", "up_to"]]
+    particles: dict[str, list[str]] = Field(
+        default={},
+        description="a qualifier word that is a particle after these verbs: 'handed over'",
+    )
     bounds: dict[str, tuple[float, float]] = Field(
         description="qualifier -> (low, high) as multiples of the stated figure"
     )

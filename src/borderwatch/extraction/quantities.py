@@ -16,6 +16,7 @@ _YEARS = range(1800, 2101)
 _VERB_ENDINGS = ("ing", "ed")
 _POSSESSIVE = ("'s", "’s")
 _HYPHEN_TAIL = re.compile(r"-([^\W\d_]+(?:-[^\W\d_]+)*)")
+_SCALES = (1_000_000, 1_000, 100)
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _DAY_MONTH = re.compile(r"(?:[0-2]?\d|3[01])/(?:0?[1-9]|1[0-2])")
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,3}[:.)])?[ \t]*\Z")
@@ -49,6 +50,7 @@ class _QuantityRules:
         self.lexicon = lexicon
         self.numbers = NumberReader(load_lexicon("numbers", language, NumberLexicon))
         self.qualifiers = {tuple(k.split()): Qualifier(v) for k, v in lexicon.qualifiers.items()}
+        self.particles = {tuple(k.split()): frozenset(v) for k, v in lexicon.particles.items()}
         self.counted = {
             tuple(noun.lower().split()): entry.unit
             for entry in lexicon.counted
@@ -231,7 +233,8 @@ class _QuantityRules:
             if size > len(before):
                 continue
             words = tuple(t.lower for t in before[-size:])
-            if words in self.qualifiers:
+            verb = before[-size - 1].lower if size < len(before) else ""
+            if words in self.qualifiers and verb not in self.particles.get(words, ()):
                 return self.qualifiers[words], before[-size].start
         return Qualifier.EXACT, tokens[i].start
 
@@ -246,6 +249,12 @@ class _QuantityRules:
         second = self.numbers.read(doc.text, tail.end())
         if second is None or second.kind != "count" or second.value <= figure.value:
             return figure, figure.end
+        low = figure.value
+        for scale in _SCALES:  # "two to three thousand": the scale is both ends'
+            if second.value % scale == 0 and 1 <= low < min(10, second.value / scale):
+                low *= scale
+                break
+        figure = Figure(figure.start, figure.end, low, low, low, "count")
         middle = (figure.value + second.value) / 2
         joined = Figure(figure.start, second.end, middle, figure.value, second.value, "count")
         return joined, second.end

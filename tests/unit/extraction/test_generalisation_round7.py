@@ -117,3 +117,19 @@ def test_what_is_true_now_is_dated_by_the_report(rules: Pipeline) -> None:
 def test_figures_that_count_nothing(rules: Pipeline, text: str, expected: list[float]) -> None:
     found = rules.extract_claims(text, reference_date=JUL_14)
     assert [q.value for c in found for q in c.quantities] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing handed over two thousand tents to the Emergencies Committee.", (2000, "exact")),
+        (
+            "Officials prepared tents for two to three thousand refugees in Farkhor.",
+            (2500, "about"),
+        ),
+        ("Between 300 and 400 soldiers crossed into Tajikistan on Monday.", (350, "about")),
+    ],
+)
+def test_figures_as_written(rules: Pipeline, text: str, expected: tuple[float, str]) -> None:
+    found = rules.extract_claims(text, reference_date=JUL_14)
+    assert [(q.value, q.qualifier.value) for c in found for q in c.quantities] == [expected]
