@@ -7,6 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from borderwatch.extraction.document import ActorMention
 from borderwatch.extraction.patterns import Folded, folded
 from borderwatch.extraction.places import _outside
 from borderwatch.extraction.quantities import _DETERMINED, _determined
@@ -27,7 +28,8 @@ def test_a_spot_is_kept_exactly_when_it_overlaps_no_actor(
 ) -> None:
     spots = [Spot("x", s, e, NO_MATCH) for s, e in sorted(spot_spans)]
     expected = [s for s in spots if not any(a < s.end and s.start < b for a, b in taken)]
-    assert _outside(spots, list(taken)) == expected
+    actors = [ActorMention(a, b, "x", "x", "x") for a, b in taken]
+    assert _outside(spots, actors) == expected
 
 
 # Words in either case, blanks, and letters beyond ASCII ("ſ" is an "s" to IGNORECASE).
