@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from borderwatch.extraction.document import Token
 from borderwatch.extraction.lexicon import DateLexicon, NumberLexicon
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 # The group holding the month name in each alternative that has one.
 MONTH_GROUPS = {
     "range_dmy": "r_m",
@@ -37,15 +38,18 @@ class DatePatterns:
         # Words that start a date only with a time word after them ("the night", "a day").
         self.needs_next = self.triggers - self._complete(lexicon)
         self.next_words = self._next_words(lexicon)
+        self.after_number = self._after_number(lexicon)
 
-    def candidates(self, tokens: list[Token]) -> list[int]:
-        """Indexes of the tokens where a date expression may start, in one pass."""
+    def candidates(self, tokens: list[Token], plain: bool = False) -> list[int]:
+        """Indexes of the tokens where a date expression may start, in one pass. In `plain`
+        text (no letters beyond ASCII, which `re.IGNORECASE` may fold) a number starts one only
+        where `number_opens` says it may."""
         triggers, needs_next, next_words = self.triggers, self.needs_next, self.next_words
         last = len(tokens) - 1
         return [
             i
             for i, token in enumerate(tokens)
-            if token.lower[0].isdigit()
+            if (token.lower[0].isdigit() and (not plain or self.number_opens(tokens, i)))
             or (
                 token.lower in triggers
                 and (
@@ -58,6 +62,29 @@ class DatePatterns:
             )
             or ("-" in token.lower and token.lower.split("-", 1)[0] in triggers)
         ]
+
+    def number_opens(self, tokens: list[Token], i: int) -> bool:
+        """Whether the number at `i` may start a date: four digits (a year, an ISO date), a
+        dotted date, or a number before what follows a day or a count in every date pattern (a
+        month, "of", a range's joiner, a date's separator, an offset's unit)."""
+        text = tokens[i].text
+        if "." in text or (len(text) == 4 and text.isdigit()):
+            return True
+        if i + 1 == len(tokens):
+            return False
+        following = tokens[i + 1].lower
+        if not following.isalpha():
+            letters = _LETTERS.match(following)
+            following = letters.group() if letters else following[:1]
+        return following in self.after_number
+
+    @staticmethod
+    def _after_number(lx: DateLexicon) -> frozenset[str]:
+        words = [*lx.months, *lx.range_joiners, *lx.offset_units, *lx.ordinal_suffixes]
+        firsts = {w.lower().split()[0] for w in words if w.strip()}
+        return frozenset(
+            {*firsts, *(w[:1] for w in firsts if not w[:1].isalpha()), "of", "/", ".", "-"}
+        )
 
     @staticmethod
     def _complete(lx: DateLexicon) -> set[str]:

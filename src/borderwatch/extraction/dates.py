@@ -31,6 +31,7 @@ from borderwatch.extraction.lexicon import DateLexicon, NumberLexicon, load_lexi
 from borderwatch.types import DatePrecision
 
 _RANGES = frozenset(("range_dmy", "range_mdy"))
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 # How many months after the reference a range without a year may lie and stay in its year.
 _RANGE_AHEAD = 2
 DAY, WEEK, MONTH, YEAR = (
@@ -113,7 +114,8 @@ class _DateRules:
         mentions: list[DateMention] = []
         context = _Context(doc, mentions, self)
         match_at, claimed_end = self.patterns.pattern.match, 0
-        for i in self.patterns.candidates(doc.tokens):
+        plain = doc.text.isascii() or not _NON_ASCII_LETTER.search(doc.text)
+        for i in self.patterns.candidates(doc.tokens, plain):
             start = doc.tokens[i].start
             if start < claimed_end:
                 continue

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pydantic import Field
 
 from borderwatch.extraction.actors import ActorLexicon
-from borderwatch.extraction.document import Document, PlaceMention
+from borderwatch.extraction.document import ActorMention, Document, PlaceMention
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
-from borderwatch.extraction.words import opening_words, search
+from borderwatch.extraction.words import name_words, opening_words, search
 from borderwatch.region.names import Gazetteer, Match, Resolution, Spot
 from borderwatch.region.schemas import Place
 
@@ -57,6 +57,7 @@ _CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
 _LIST_GAP = 5
 # The share of a report's places that must lie in one country for it to settle shared names.
 _REPORT_COUNTRY_SHARE = 0.7
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,13 +103,13 @@ class PlaceComponent:
         self._container_before = re.compile(
             rf"{_words(lexicon.container_before)}\s+(?:the\s+)?$", re.I
         )
-        self._container_after = re.compile(rf"^\s+{_words(lexicon.container_units)}(?!\w)", re.I)
+        self._container_after = re.compile(rf"\s+{_words(lexicon.container_units)}(?!\w)", re.I)
         after = {**lexicon.kind_after, **lexicon.kind_after_phrases}
         self._kinds = {_key(k): v for k, v in after.items()}
         kinds = sorted(lexicon.kind_after, key=len, reverse=True)
         phrases = sorted(lexicon.kind_after_phrases, key=len, reverse=True) or ["(?!)"]
         self._kind_after = re.compile(
-            rf"^(?:\s+(?P<unit>{_words(kinds)})|\s*(?P<phrase>{_words(phrases)}))(?!\w)", re.I
+            rf"(?:\s+(?P<unit>{_words(kinds)})|\s*(?P<phrase>{_words(phrases)}))(?!\w)", re.I
         )
         # A name the gazetteer matched with its unit word ("Pyandzh district").
         # What stands between two names of a list: ", ", " and ", ", or ".
@@ -122,9 +123,8 @@ class PlaceComponent:
             rf"{_words(joiners)}\s+(?:the\s+)?$",
             re.I,
         )
-        demonyms = _words(sorted(self._demonyms, key=len, reverse=True))
         sides = _words(lexicon.side_notes or ["(?!)"])
-        self._side_note = re.compile(rf"^\s*\((?P<d>{demonyms})\s+{sides}\)", re.I)
+        self._side_note = re.compile(rf"\s*\((?P<d>{demonym})\s+{sides}\)", re.I)
         self._river_before = re.compile(rf"(?<!\w){_words(lexicon.river_articles)}\s+$", re.I)
         self._units = frozenset(w.lower() for w in (*lexicon.unit_words, *lexicon.not_town_after))
         self._city_districts = frozenset(lexicon.city_districts)
@@ -140,7 +140,7 @@ class PlaceComponent:
         self._settlement_words = opening_words(lexicon.settlement_before)
 
     def __call__(self, doc: Document) -> Document:
-        spots = _outside(self.gazetteer.spot(doc.text), [(a.start, a.end) for a in doc.actors])
+        spots = _outside(self.gazetteer.spot(doc.text, words=name_words(doc)), doc.actors)
         spots = [s for s in spots if not self._named_after(doc.text, s)]
         # Spots come in text order and do not overlap: a sentence's share is a slice.
         starts = [s.start for s in spots]
@@ -179,7 +179,7 @@ class PlaceComponent:
                 self._demonym_words,
                 max(start, spot.start - 20),
                 spot.start,
-            ) or self._side_note.match(text[spot.end : end])
+            ) or self._side_note.match(text, spot.end, end)
             # A spelling of one side's ("Eshkashem", not "Ishkoshim") keeps its side unless a
             # province frames the sentence ("Shughnon ... in the Afghan province of Badakhshan");
             # a name both sides share ("Farkhor") is on the side of its sentence, else the report's.
@@ -225,8 +225,8 @@ class PlaceComponent:
         window = max(0, spot.start - 10), spot.start
         if not search(self._settlement_before, doc, self._settlement_words, *window):
             return False
-        text = doc.text
-        words = [*spot.text.lower().split()[-1:], *text[spot.end : end].lower().split()[:1]]
+        after = _NEXT_WORD.match(doc.text, spot.end, end)
+        words = [*spot.text.lower().split()[-1:], *([after.group(1).lower()] if after else [])]
         if any(w.strip(".,;:()") in self._units for w in words):
             return False
         return not any(0 <= s.start - spot.end <= _LIST_GAP for s in spots)
@@ -251,7 +251,7 @@ class PlaceComponent:
         return kinds
 
     def _kind_after_name(self, doc: Document, end: int, spot: Spot) -> str | None:
-        after = self._kind_after.search(doc.text[spot.end : end])
+        after = self._kind_after.match(doc.text, spot.end, end)
         if after:
             return self._kinds[_key(after.group("unit") or after.group("phrase"))]
         inside = self._kind_inside.search(spot.text)
@@ -267,12 +267,11 @@ class PlaceComponent:
     ) -> str | None:
         """The kind the words around a name point to: a unit word after it (or after the list
         it is in), one before it, "the" a river."""
-        text = doc.text
         kind = self._kind_after_name(doc, end, spot) or listed
         kind = kind or self._kind_before_name(doc, start, spot)
         if kind:
             return kind
-        if self._river_before.search(text, max(start, spot.start - 6), spot.start):
+        if self._river_before.search(doc.text, max(start, spot.start - 6), spot.start):
             return "river"
         return None
 
@@ -289,7 +288,7 @@ class PlaceComponent:
                 continue
             named.append(best.place)
             before = self._container_before.search(text, max(start, spot.start - 25), spot.start)
-            if before or self._container_after.search(text[spot.end : end]):
+            if before or self._container_after.match(text, spot.end, end):
                 contained.append(best.place)
         for provinces in (contained, named, self._supported(spots)):
             if len({p.id for p in provinces}) == 1:
@@ -359,9 +358,9 @@ class PlaceComponent:
         return PlaceMention(spot.start, spot.end, spot.text, *fields, best.score)
 
 
-def _outside(spots: list[Spot], taken: list[tuple[int, int]]) -> list[Spot]:
-    """The spots that overlap none of the `taken` spans (an actor's name is not a place)."""
-    spans = sorted(taken)
+def _outside(spots: list[Spot], actors: list[ActorMention]) -> list[Spot]:
+    """The spots that overlap no actor's span (an actor's name is not a place)."""
+    spans = sorted((a.start, a.end) for a in actors)
     starts = [a for a, _ in spans]
     # reach[k]: the furthest end among the first k spans, to test overlap with one bisect
     reach = [-1, *itertools.accumulate((b for _, b in spans), max)]

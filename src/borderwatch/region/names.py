@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
-from borderwatch.region.runs import TOKEN, name_runs
+from borderwatch.region.runs import TOKEN, Word, name_runs
 from borderwatch.region.schemas import Place
 from borderwatch.region.transliterate import NameForm, name_form, rules
 
@@ -268,12 +267,19 @@ class Gazetteer:
         reason = "; ".join([_evidence(query, chosen), *notes])
         return Resolution(query, "matched", tuple([chosen, *others][:limit]), reason)
 
-    def spot(self, text: str, country: str | None = None, near: str | None = None) -> list[Spot]:
+    def spot(
+        self,
+        text: str,
+        country: str | None = None,
+        near: str | None = None,
+        words: list[Word] | None = None,
+    ) -> list[Spot]:
         """Candidate place names in running text, each resolved (with the hints of `resolve`
-        for the whole text); spans that resolve to no_match are left out."""
+        for the whole text); spans that resolve to no_match are left out. `words` are the
+        text's words (`runs.words_of`) when the caller has them already."""
         spots: list[Spot] = []
         hints = (country, near)
-        for run in name_runs(text):
+        for run in name_runs(text, words):
             i = 0
             while i < len(run):
                 found = self._longest_at(text, run, i, hints)
@@ -285,17 +291,17 @@ class Gazetteer:
         return spots
 
     def _longest_at(
-        self, text: str, run: list[re.Match[str]], i: int, hints: tuple[str | None, str | None]
+        self, text: str, run: list[Word], i: int, hints: tuple[str | None, str | None]
     ) -> tuple[Spot, int] | None:
         generic = rules().generic_words
-        if run[i].group().lower() in generic:
+        if run[i][3] in generic:
             return None
         longest = min(4, len(run) - i)
-        if name_form(run[i].group()).loose_key[:3] not in self._starts:
+        if name_form(run[i][2]).loose_key[:3] not in self._starts:
             # no pack name of several words starts like this: only "Kunduz province" is left
-            longest = 2 if longest > 1 and run[i + 1].group().lower() in generic else 1
+            longest = 2 if longest > 1 and run[i + 1][3] in generic else 1
         for size in range(longest, 0, -1):
-            start, end = run[i].start(), run[i + size - 1].end()
+            start, end = run[i][0], run[i + size - 1][1]
             phrase = text[start:end]
             resolution = self.resolve(phrase, country=hints[0], near=hints[1])
             if resolution.status != "no_match" and not _common_word(phrase, resolution):

@@ -9,59 +9,74 @@ from borderwatch.region.transliterate import rules
 # Words keep inner hyphens and apostrophes (Qal'ai), but not an English possessive 's.
 TOKEN = re.compile(r"[^\W\d_]+(?:['’\-](?![sS]\b)[^\W\d_]+)*")
 _GAP = re.compile(r"[ \t\-]*")
-# Words in lower case (not "of") between plain ASCII separators: none of them opens a run, so
-# one match steps over all of them; group 1 is the last (a run looks back one word at "of").
-# Anything else (capitals, letters beyond ASCII, joined words) stops it for a closer look.
-_SEPARATORS = r"[ \t\n,.;:()\"!?0-9]"
-_LOWER_WORDS = re.compile(
-    rf"(?:{_SEPARATORS}*(?!o[fF](?:{_SEPARATORS}|\Z))([a-z][a-zA-Z]*)(?={_SEPARATORS}|\Z))*"
-)
 _UNIT_WORDS = frozenset(
     ("district", "districts", "province", "provinces", "town", "village", "city", "river")
 )
 
+# A word of running text as `TOKEN` finds it: start, end, text and lower case.
+Word = tuple[int, int, str, str]
 
-def name_runs(text: str) -> list[list[re.Match[str]]]:
-    """Runs of adjacent name-like tokens: capitalised, non-Latin, joiners between them, a
+
+def words_of(text: str) -> list[Word]:
+    """Every word of `text` as `TOKEN` finds it."""
+    return [(m.start(), m.end(), w := m.group(), w.lower()) for m in TOKEN.finditer(text)]
+
+
+def name_runs(text: str, words: list[Word] | None = None) -> list[list[Word]]:
+    """Runs of adjacent name-like words: capitalised, non-Latin, joiners between them, a
     lower-case word after "district of", and a generic word (district, river) closing a run.
 
-    Most words of a report are in lower case and outside every run: while no run is open they
-    are stepped over by one regex match, and only the others are looked at one by one."""
+    `words` are the text's words (`words_of`), when the caller has them already. Most are in
+    lower case and outside every run: only the words that may open a run are found in one
+    pass, and runs are followed from them word by word."""
+    if words is None:
+        words = words_of(text)
     generic = rules().generic_words
     joiners = frozenset(rules().joiners)
-    runs: list[list[re.Match[str]]] = []
-    run: list[re.Match[str]] = []
-    before, last, last_end, at = "", "", -1, 0
-    gap, next_token, lower_words = _GAP.fullmatch, TOKEN.search, _LOWER_WORDS.match
-    while True:
-        if not run and last != "of":
-            skipped = lower_words(text, at)
-            if skipped.lastindex:  # type: ignore[union-attr]
-                last, at = skipped.group(1).lower(), skipped.end()  # type: ignore[union-attr]
-        token = next_token(text, at)
-        if token is None:
-            break
-        word = token.group()
-        if run and gap(text, last_end, token.start()) is None:
+    gap, count = _GAP.fullmatch, len(words)
+    runs: list[list[Word]] = []
+    resume = 0
+    for first in _openers(words):
+        if first < resume:
+            continue
+        run, at, resume = [words[first]], first + 1, count
+        while at < count:
+            word = words[at]
+            if gap(text, words[at - 1][1], word[0]) is None:
+                resume = at  # the word is looked at afresh: it may open the next run
+                break
+            if _opens(words, at):
+                run.append(word)
+                at += 1
+                continue
+            closing = generic.get(word[3])
+            if closing or word[3] in joiners:
+                run.append(word)
+            if closing or word[3] not in joiners:
+                resume = at + 1
+                break
+            at += 1
+        while run and run[-1][2] in joiners:
+            run.pop()
+        if run:
             runs.append(run)
-            run = []
-        lower, first = word.lower(), word[0]
-        if first.isupper() or not first.isascii() or (last == "of" and before in _UNIT_WORDS):
-            run.append(token)
-        elif run:
-            closing = generic.get(lower)
-            if closing or lower in joiners:
-                run.append(token)
-            if closing or lower not in joiners:
-                runs.append(run)
-                run = []
-        before, last, last_end, at = last, lower, token.end(), token.end()
-    runs.append(run)
-    trimmed = (_trim(r, joiners) for r in runs)
-    return [r for r in trimmed if r]
+    return runs
 
 
-def _trim(run: list[re.Match[str]], joiners: frozenset[str]) -> list[re.Match[str]]:
-    while run and run[-1].group() in joiners:
-        run = run[:-1]
-    return run
+def _openers(words: list[Word]) -> list[int]:
+    """Indexes of the words that open a run wherever they stand, in text order."""
+    found: list[int] = []
+    for i in [i for i, w in enumerate(words) if w[3] == "of" or not "a" <= w[2] < "{"]:
+        if not "a" <= words[i][2] < "{" and (not found or found[-1] != i):
+            found.append(i)
+        if words[i][3] == "of" and i and words[i - 1][3] in _UNIT_WORDS and i + 1 < len(words):
+            found.append(i + 1)
+    return found
+
+
+def _opens(words: list[Word], at: int) -> bool:
+    """Whether the word at `at` opens a run (or goes on with one): a capital or a letter beyond
+    ASCII first, or any word after "district of"."""
+    return not "a" <= words[at][2] < "{" or (
+        at > 1 and words[at - 1][3] == "of" and words[at - 2][3] in _UNIT_WORDS
+    )

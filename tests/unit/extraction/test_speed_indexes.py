@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from borderwatch.extraction.date_patterns import DatePatterns
+from borderwatch.extraction.document import ActorMention
+from borderwatch.extraction.lexicon import DateLexicon, NumberLexicon, load_lexicon
 from borderwatch.extraction.patterns import Folded, folded
 from borderwatch.extraction.places import _outside
 from borderwatch.extraction.quantities import _DETERMINED, _determined
+from borderwatch.extraction.tokenizer import tokenize
 from borderwatch.region.names import Resolution, Spot
 
+NUMBERS = load_lexicon("numbers", "en", NumberLexicon)
 NO_MATCH = Resolution("", "no_match", (), "")
 
 
@@ -27,7 +33,8 @@ def test_a_spot_is_kept_exactly_when_it_overlaps_no_actor(
 ) -> None:
     spots = [Spot("x", s, e, NO_MATCH) for s, e in sorted(spot_spans)]
     expected = [s for s in spots if not any(a < s.end and s.start < b for a, b in taken)]
-    assert _outside(spots, list(taken)) == expected
+    actors = [ActorMention(a, b, "x", "x", "x") for a, b in taken]
+    assert _outside(spots, actors) == expected
 
 
 # Words in either case, blanks, and letters beyond ASCII ("ſ" is an "s" to IGNORECASE).
@@ -56,3 +63,29 @@ def test_a_regex_with_capitals_in_its_source_keeps_its_flag() -> None:
 def test_the_determiner_is_looked_for_just_before_a_figure(text: str) -> None:
     for at in range(len(text) + 1):
         assert _determined(text, at) == (_DETERMINED.search(text, 0, at) is not None)
+
+
+DATE_PIECES = [
+    "5", "12", "2021", "05.07.2021", "1,037", "150", "5th", "3rd", " ", "\n", "-", "–", "/", ".",
+    ",", "July", "jul", "JULY's", "of", "to", "and", "the", "days", "ago", "on", "Tuesday", "x",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=14))
+def test_numbers_left_out_start_no_date(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    tokens = tokenize(text)
+    patterns = DatePatterns(load_lexicon("dates", "en", DateLexicon), NUMBERS)
+    kept = set(patterns.candidates(tokens, plain=True))
+    for i in set(patterns.candidates(tokens)) - kept:
+        assert patterns.pattern.match(text, tokens[i].start) is None
+
+
+def test_no_number_left_out_starts_a_date_of_three_pieces() -> None:
+    patterns = DatePatterns(load_lexicon("dates", "en", DateLexicon), NUMBERS)
+    numbers = [p for p in DATE_PIECES if p[0].isdigit()]
+    for number, second, third in itertools.product(numbers, DATE_PIECES, DATE_PIECES):
+        for text in (f"{number} {second} {third}", f"{number}{second}{third}"):
+            tokens = tokenize(text)
+            if patterns.pattern.match(text):
+                assert 0 in patterns.candidates(tokens, plain=True), text

@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from borderwatch.region.runs import _UNIT_WORDS, TOKEN, _trim, name_runs
+from borderwatch.region.runs import _UNIT_WORDS, TOKEN, name_runs
 from borderwatch.region.transliterate import rules
 
 
@@ -33,11 +33,14 @@ def _word_by_word(text: str) -> list[list[tuple[int, int]]]:
                 run = []
         before, last, last_end = last, lower, token.end()
     runs.append(run)
-    return [[m.span() for m in r] for r in (_trim(r, joiners) for r in runs) if r]
+    for r in runs:
+        while r and r[-1].group() in joiners:
+            r.pop()
+    return [[m.span() for m in r] for r in runs if r]
 
 
 def _spans(text: str) -> list[list[tuple[int, int]]]:
-    return [[m.span() for m in run] for run in name_runs(text)]
+    return [[(w[0], w[1]) for w in run] for run in name_runs(text)]
 
 
 def test_runs_of_a_sentence() -> None:
