@@ -13,7 +13,8 @@ from borderwatch.extraction.dates import DateComponent
 from borderwatch.extraction.document import Claim, Component, Document
 from borderwatch.extraction.events import EventComponent
 from borderwatch.extraction.lexicon import FALLBACK_LANGUAGE, has_lexicon
-from borderwatch.extraction.places import PlaceComponent, ancestors_of
+from borderwatch.extraction.place_choice import ancestors_of
+from borderwatch.extraction.places import PlaceComponent
 from borderwatch.extraction.quantities import QuantityComponent
 from borderwatch.extraction.sentence_claims import SentenceClaims
 from borderwatch.extraction.sentence_model import load_model

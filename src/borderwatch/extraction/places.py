@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pydantic import Field
 
 from borderwatch.extraction.actors import ActorLexicon
-from borderwatch.extraction.document import ActorMention, Document, PlaceMention
+from borderwatch.extraction.document import Document, PlaceMention
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
+from borderwatch.extraction.place_choice import (
+    city,
+    main_country,
+    of_kind,
+    outside,
+    own_town,
+    spelled_country,
+    town_of,
+)
 from borderwatch.extraction.words import name_words, opening_words, search
 from borderwatch.region.names import Gazetteer, Match, Resolution, Spot
 from borderwatch.region.schemas import Place
@@ -55,8 +62,6 @@ class PlaceLexicon(Lexicon):
 _CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
 # At most this many characters between two names of a list ("at Ishkoshim, Shughnon").
 _LIST_GAP = 5
-# The share of a report's places that must lie in one country for it to settle shared names.
-_REPORT_COUNTRY_SHARE = 0.7
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 
 
@@ -140,12 +145,12 @@ class PlaceComponent:
         self._settlement_words = opening_words(lexicon.settlement_before)
 
     def __call__(self, doc: Document) -> Document:
-        spots = _outside(self.gazetteer.spot(doc.text, words=name_words(doc)), doc.actors)
+        spots = outside(self.gazetteer.spot(doc.text, words=name_words(doc)), doc.actors)
         spots = [s for s in spots if not self._named_after(doc.text, s)]
         # Spots come in text order and do not overlap: a sentence's share is a slice.
         starts = [s.start for s in spots]
         places: list[PlaceMention] = []
-        report_country = _report_country(spots)
+        report_country = main_country(spots)
         for start, end in doc.sentences:
             first, stop = bisect_left(starts, start), bisect_left(starts, end)
             inside = [s for s in spots[first:stop] if s.end <= end]
@@ -184,9 +189,7 @@ class PlaceComponent:
             # province frames the sentence ("Shughnon ... in the Afghan province of Badakhshan");
             # a name both sides share ("Farkhor") is on the side of its sentence, else the report's.
             ambiguous = spot.resolution.status == "ambiguous"
-            spelled = (
-                _spelled_country(spot.resolution) if ambiguous and not context.framed else None
-            )
+            spelled = spelled_country(spot.resolution) if ambiguous and not context.framed else None
             country = self._demonyms[own.group("d").lower()] if own else spelled or context.country
             if country is None and ambiguous:
                 country = report_country
@@ -194,10 +197,10 @@ class PlaceComponent:
             kind = self._kind_hint(doc, start, end, spot, listed.get(index))
             preferred = self._of_kind(resolution, spot.resolution, kind, country) if kind else None
             if kind is None:
-                preferred = _city(resolution, self._cities)
+                preferred = city(resolution, self._cities)
             if kind is None and not preferred and self._names_town(doc, end, spot, spots):
-                preferred = _own_town(resolution, self._city_districts)
-            if preferred and _town_of(preferred, self._city_districts):
+                preferred = own_town(resolution, self._city_districts)
+            if preferred and town_of(preferred, self._city_districts):
                 preferred = None  # "the city of Khorugh" is the Khorugh city district
             result.append(self._mention(spot, resolution, preferred))
         return result
@@ -207,7 +210,7 @@ class PlaceComponent:
     ) -> Match | None:
         """The best candidate of `kind`; for a crossing named by its district or town ("the
         bridge at Ishkashim"), the one crossing that lies in that place."""
-        found = _of_kind(resolution, first, kind, country)
+        found = of_kind(resolution, first, kind, country)
         if found is not None or kind != "crossing":
             return found
         for match in (*resolution.matches, *first.matches):
@@ -356,79 +359,3 @@ class PlaceComponent:
                 admin1.name if admin1 else None, place.lat, place.lon,
             )  # fmt: skip
         return PlaceMention(spot.start, spot.end, spot.text, *fields, best.score)
-
-
-def _outside(spots: list[Spot], actors: list[ActorMention]) -> list[Spot]:
-    """The spots that overlap no actor's span (an actor's name is not a place)."""
-    spans = sorted((a.start, a.end) for a in actors)
-    starts = [a for a, _ in spans]
-    # reach[k]: the furthest end among the first k spans, to test overlap with one bisect
-    reach = [-1, *itertools.accumulate((b for _, b in spans), max)]
-    return [s for s in spots if reach[bisect_left(starts, s.end)] <= s.start]
-
-
-def _of_kind(
-    resolution: Resolution, first: Resolution, kind: str, country: str | None
-) -> Match | None:
-    """The best candidate of `kind` (and of `country` when known) among both resolutions."""
-    for match in (*resolution.matches, *first.matches):
-        if match.place.kind == kind and country in (None, match.place.country):
-            return match
-    return None
-
-
-def _spelled_country(resolution: Resolution) -> str | None:
-    """The one country whose places an ambiguous name fits best, if only one."""
-    if not resolution.matches:
-        return None
-    top = max(m.score for m in resolution.matches)
-    countries = {m.place.country for m in resolution.matches if m.score == top}
-    return countries.pop() if len(countries) == 1 else None
-
-
-def _city(resolution: Resolution, cities: frozenset[str]) -> Match | None:
-    """A city among the best candidates of a bare name ("Taloqan" is the city, not the
-    district around it; "Kunduz" the city, not the province)."""
-    if not resolution.matches:
-        return None
-    top = max(m.score for m in resolution.matches)
-    return next((m for m in resolution.matches if m.score == top and m.place.id in cities), None)
-
-
-def _town_of(match: Match, city_districts: frozenset[str]) -> bool:
-    """Whether a match is the town of a city district (which stands for its town)."""
-    return match.place.kind == "settlement" and match.place.parent in city_districts
-
-
-def _report_country(spots: list[Spot]) -> str | None:
-    """The country most of a report's unambiguous places lie in, when most lie in one."""
-    countries = [s.resolution.best.place.country for s in spots if s.resolution.best]
-    if not countries:
-        return None
-    top = max(set(countries), key=countries.count)
-    return top if countries.count(top) >= _REPORT_COUNTRY_SHARE * len(countries) else None
-
-
-def _own_town(resolution: Resolution, city_districts: frozenset[str]) -> Match | None:
-    """The town a district shares its name with, when the district is the best match: "in
-    Taloqan" names the town, not the district around it (a city district is its town)."""
-    best = resolution.best
-    if best is None or best.place.kind != "district" or best.place.id in city_districts:
-        return None
-    for match in resolution.matches:
-        if match.place.kind == "settlement" and match.place.parent == best.place.id:
-            return match if match.score >= best.score else None
-    return None
-
-
-def ancestors_of(parents: Mapping[str, str | None]) -> dict[str, frozenset[str]]:
-    """Every place's parents up to the country, for dropping containers from a claim."""
-    result: dict[str, frozenset[str]] = {}
-    for place_id in parents:
-        chain: list[str] = []
-        parent = parents.get(place_id)
-        while parent and parent not in chain:
-            chain.append(parent)
-            parent = parents.get(parent)
-        result[place_id] = frozenset(chain)
-    return result

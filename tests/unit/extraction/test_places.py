@@ -6,7 +6,8 @@ import pytest
 
 from borderwatch.extraction.actors import ActorComponent
 from borderwatch.extraction.document import Document, PlaceMention
-from borderwatch.extraction.places import PlaceComponent, ancestors_of
+from borderwatch.extraction.place_choice import ancestors_of
+from borderwatch.extraction.places import PlaceComponent
 from borderwatch.extraction.tokenizer import Tokenizer
 from borderwatch.region.names import Gazetteer
 from borderwatch.region.pack import load_pack

@@ -12,7 +12,7 @@ from borderwatch.extraction.date_patterns import DatePatterns
 from borderwatch.extraction.document import ActorMention
 from borderwatch.extraction.lexicon import DateLexicon, NumberLexicon, load_lexicon
 from borderwatch.extraction.patterns import Folded, folded
-from borderwatch.extraction.places import _outside
+from borderwatch.extraction.place_choice import outside as _outside
 from borderwatch.extraction.quantities import _DETERMINED, _determined
 from borderwatch.extraction.tokenizer import tokenize
 from borderwatch.region.names import Resolution, Spot
