@@ -152,4 +152,7 @@ def _title(line: _Line) -> bool:
 
 
 def _headline(line: _Line) -> bool:
-    return line.words <= _HEADING_WORDS and line.text[-1:] not in _STOPS
+    """A short line with no stop: a heading, unless it is a table row ("Panj | 800 | ready")."""
+    return (
+        line.words <= _HEADING_WORDS and line.text[-1:] not in _STOPS and line.text.count("|") < 2
+    )

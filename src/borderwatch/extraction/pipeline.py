@@ -18,6 +18,7 @@ from borderwatch.extraction.places import PlaceComponent
 from borderwatch.extraction.quantities import QuantityComponent
 from borderwatch.extraction.sentence_claims import SentenceClaims
 from borderwatch.extraction.sentence_model import load_model
+from borderwatch.extraction.table_rows import TableRows
 from borderwatch.extraction.tokenizer import Tokenizer
 from borderwatch.region.names import Gazetteer
 from borderwatch.region.pack import RegionPack, load_pack
@@ -66,8 +67,14 @@ class Pipeline:
                 events,
                 assembler,
                 *learned,
+                TableRows(assembler),
             )
         return self._by_language[language]
+
+    def assembler(self, language: str = FALLBACK_LANGUAGE) -> ClaimAssembler:
+        """The claim assembler among `language`'s components (the learned finder and the table
+        rows build their claims with it)."""
+        return next(c for c in self.components(language) if isinstance(c, ClaimAssembler))
 
     @property
     def component_names(self) -> tuple[str, ...]:

@@ -79,6 +79,8 @@ def _wrapped(text: str, newline: int) -> bool:
     line = text[line_start:newline].rstrip()
     if len(line) < _WRAPPED_LINE or not (line[-1].isalpha() or line[-1] in ",-–"):
         return False  # a short line, or one closed by a stop, a bracket or a time
+    if line.count("|") >= 2:
+        return False  # a table row
     following = _NEXT_LINE.match(text, newline + 1)
     return following is not None and not _LIST_OR_LOG.match(following.group(1))
 

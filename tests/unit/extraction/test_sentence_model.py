@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from borderwatch.errors import ExtractionError
-from borderwatch.extraction.claims import ClaimAssembler
 from borderwatch.extraction.document import Document
 from borderwatch.extraction.pipeline import Pipeline, build_pipeline
 from borderwatch.extraction.sentence_claims import SentenceClaims
@@ -54,15 +53,13 @@ def run(pipeline: Pipeline, text: str) -> Document:
 def test_the_pipeline_runs_it_only_when_asked(rules: Pipeline) -> None:
     assert "sentence_claims" not in rules.component_names
     asked = build_pipeline("tj-af", sentence_model="bundled")
-    assert asked.component_names[-2:] == ("claims", "sentence_claims")
+    assert asked.component_names[-3:] == ("claims", "sentence_claims", "table_rows")
     doc = asked(Document(text=CAMP, reference_date=JULY_6))
     assert all(c.evidence_text == CAMP for c in doc.claims)
 
 
 def with_model(rules: Pipeline, model: SentenceModel) -> SentenceClaims:
-    assembler = rules.components("en")[-1]
-    assert isinstance(assembler, ClaimAssembler)
-    return SentenceClaims(assembler, model)
+    return SentenceClaims(rules.assembler("en"), model)
 
 
 def test_the_bundled_model_is_small_stated_and_valid() -> None:
