@@ -133,3 +133,17 @@ def test_figures_that_count_nothing(rules: Pipeline, text: str, expected: list[f
 def test_figures_as_written(rules: Pipeline, text: str, expected: tuple[float, str]) -> None:
     found = rules.extract_claims(text, reference_date=JUL_14)
     assert [(q.value, q.qualifier.value) for c in found for q in c.quantities] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The article also said that the Taliban had taken Darvoz.",
+        "CORRECTION: A previous version of this report said 300 soldiers crossed at Panj.",
+        "The Border Troops refute reports that Taliban fighters crossed into Tajikistan.",
+    ],
+)
+def test_what_a_correction_or_refutation_retells_is_not_asserted(
+    rules: Pipeline, text: str
+) -> None:
+    assert rules.extract_claims(text, reference_date=JUL_14) == []
