@@ -25,7 +25,8 @@ _CLOCK_RANGE_AFTER = re.compile(r"\s*[-–]\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)")
 _CLOCK_RANGE_BEFORE = re.compile(r"(?<!\d)(?:[01]\d|2[0-3])[0-5]\d\s*[-–]\s*\Z")
 # A distance that places something ("20 km from the border") counts nothing.
 _FROM = re.compile(
-    r"\s+(?:from|away|off|inside|into|short of|(?:south|north|east|west) of|upstream|downstream)\b",
+    r"\s+(?:from|away|off|inside|into|short of|(?:south|north|east|west) of|upstream|downstream"
+    r"|to the (?:north|south|east|west))\b",
     re.IGNORECASE,
 )
 _DETERMINED = re.compile(r"(?<![\w-])(?:the|these|those|its|their|both)\s+\Z", re.IGNORECASE)

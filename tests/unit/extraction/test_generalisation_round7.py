@@ -147,3 +147,17 @@ def test_what_a_correction_or_refutation_retells_is_not_asserted(
     rules: Pipeline, text: str
 ) -> None:
     assert rules.extract_claims(text, reference_date=JUL_14) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Panji Poyon crossing, some 80 km to the west, was closed on Monday.", []),
+        ("The committee has prepared 2 classrooms in Vanj to house up to 60 refugees.", [2, 60]),
+    ],
+)
+def test_distances_place_and_classrooms_count(
+    rules: Pipeline, text: str, expected: list[float]
+) -> None:
+    found = rules.extract_claims(text, reference_date=JUL_14)
+    assert [q.value for c in found for q in c.quantities] == expected
