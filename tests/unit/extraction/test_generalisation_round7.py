@@ -82,6 +82,36 @@ JUL_14 = date(2021, 7, 14)
             EventType.BORDER_CLOSURE_OR_OPENING,
         ),
         ("Crossing: CLOSED both directions since Sunday.", EventType.BORDER_CLOSURE_OR_OPENING),
+        (
+            "Dushanbe asked the Collective Security Treaty Organization for help on Friday.",
+            EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT,
+        ),
+        (
+            "~40 ANA soldiers crossed Khorugh bridge to the TJ side.",
+            EventType.CROSS_BORDER_MOVEMENT,
+        ),
+        (
+            "About 30 Tajik traders came home from Afghanistan on Monday.",
+            EventType.CROSS_BORDER_MOVEMENT,
+        ),
+        (
+            "All districts along the border are now under Taliban control.",
+            EventType.TERRITORIAL_CONTROL_CHANGE,
+        ),
+        (
+            "Two tent camps have been fully equipped in Farkhor, officials said.",
+            EventType.REFUGEE_PREPARATION,
+        ),
+        (
+            "The ministry asked UN agencies to plan for up to 50,000 arrivals.",
+            EventType.REFUGEE_PREPARATION,
+        ),
+        ("The Vanj sports hall can take another 120 people.", EventType.REFUGEE_PREPARATION),
+        ("Government forces launched an operation to retake Imam Sahib.", EventType.ARMED_CLASH),
+        (
+            "The Ishkoshim checkpoint continues to operate in normal mode.",
+            EventType.BORDER_CLOSURE_OR_OPENING,
+        ),
     ],
 )
 def test_phrasing_gives_its_type(rules: Pipeline, text: str, event_type: EventType) -> None:
@@ -161,3 +191,9 @@ def test_distances_place_and_classrooms_count(
 ) -> None:
     found = rules.extract_claims(text, reference_date=JUL_14)
     assert [q.value for c in found for q in c.quantities] == expected
+
+
+def test_soldiers_asking_for_help_make_no_statement(rules: Pipeline) -> None:
+    text = "Some 134 Afghan servicemen crossed at Panji Poyon and asked for help."
+    types = [c.type for c in rules.extract_claims(text, reference_date=JUL_14)]
+    assert EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT not in types
