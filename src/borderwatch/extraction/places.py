@@ -236,7 +236,8 @@ class PlaceComponent:
 
     def _list_kinds(self, doc: Document, start: int, end: int, spots: list[Spot]) -> dict[int, str]:
         """The kind a unit word gives every name of a list: after its last name ("the
-        Ishkoshim, Khorog and Ruzvai bridges") or before its first ("the crossings at A and B")."""
+        Ishkoshim, Khorog and Ruzvai bridges") or before its first ("the crossings at A and B");
+        "" for the names of a list with a name that is no river and no unit word."""
         kinds: dict[int, str] = {}
         first = 0
         for index in range(1, len(spots) + 1):
@@ -248,8 +249,12 @@ class PlaceComponent:
                 kind = self._kind_after_name(doc, end, spots[index - 1]) or self._kind_before_name(
                     doc, start, spots[first]
                 )
-                if kind:
-                    kinds.update(dict.fromkeys(range(first, index), kind))
+                members = spots[first:index]
+                landward = any(
+                    all(m.place.kind != "river" for m in s.resolution.matches) for s in members
+                )
+                if kind or landward:  # "the Panj and Farkhor sections": "the" names no river
+                    kinds.update(dict.fromkeys(range(first, index), kind or ""))
             first = index
         return kinds
 
@@ -274,7 +279,9 @@ class PlaceComponent:
         kind = kind or self._kind_before_name(doc, start, spot)
         if kind:
             return kind
-        if self._river_before.search(doc.text, max(start, spot.start - 6), spot.start):
+        if listed is None and self._river_before.search(
+            doc.text, max(start, spot.start - 6), spot.start
+        ):
             return "river"
         return None
 

@@ -37,6 +37,11 @@ def place_ids(pipeline: Pipeline, text: str) -> list[list[str | None]]:
             "Traffic through the Panji Poyon and Ishkoshim checkpoints was suspended.",
             ["tj-crossing-panji-poyon", "tj-crossing-ishkoshim"],
         ),
+        # "the" before a list with a name that is no river names no river.
+        (
+            "Tajik border guards moved extra units to the Panj and Farkhor sections on Monday.",
+            ["tj-khatlon-panj", "tj-khatlon-farkhor"],
+        ),
         # A unit word the name was matched with ("Pyandzh district") beats "the" (a river).
         ("Guards sent reinforcements to the Pyandzh district.", ["tj-khatlon-panj"]),
         # Field-note abbreviations of a crossing.
