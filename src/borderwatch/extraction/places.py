@@ -51,6 +51,11 @@ class PlaceLexicon(Lexicon):
         description="'Voice' in 'Badakhshan Voice': a capitalised one after a name makes it a "
         "source's name, not a place",
     )
+    body_of_country: list[str] = Field(
+        default=[],
+        description="'Armed Forces' in 'the Armed Forces of Afghanistan': a country named in a "
+        "body's name is no place",
+    )
     cities: list[str] = Field(
         default=[],
         description="place ids of cities whose bare name means the city, not the district or "
@@ -134,6 +139,10 @@ class PlaceComponent:
         self._units = frozenset(w.lower() for w in (*lexicon.unit_words, *lexicon.not_town_after))
         self._city_districts = frozenset(lexicon.city_districts)
         self._cities = frozenset(lexicon.cities)
+        bodies = _words(lexicon.body_of_country or ["(?!)"])
+        self._body_of = re.compile(
+            rf"(?<![\w-]){bodies}\s+of\s+(?:the\s+)?(?:islamic\s+)?(?:republic\s+of\s+)?$", re.I
+        )
         sources = "|".join(
             re.escape(w[:1].upper()) + re.escape(w[1:]) for w in lexicon.source_words
         )
@@ -160,11 +169,14 @@ class PlaceComponent:
         return doc
 
     def _named_after(self, text: str, spot: Spot) -> bool:
-        """Whether a name only starts the name of something else: a source ("Badakhshan
-        Voice"), or a river's bare name before a capitalised word ("the Pamir Highway")."""
+        """Whether a name is only part of the name of something else: a source ("Badakhshan
+        Voice"), a body ("the Armed Forces of Afghanistan"), or a river's bare name before a
+        capitalised word ("the Pamir Highway")."""
         if self._source_after.match(text, spot.end):
             return True
         matches = spot.resolution.matches
+        if matches and all(m.place.kind == "country" for m in matches):
+            return self._body_of.search(text, max(0, spot.start - 60), spot.start) is not None
         river = bool(matches) and all(m.place.kind == "river" for m in matches)
         return (
             river and _CAPITALISED_NEXT.match(text, spot.end) is not None and " " not in spot.text

@@ -191,6 +191,8 @@ def test_while_starts_another_event(rules: Pipeline) -> None:
         ),
         # "Pamir" on its own is the mountains or a road, not the Pamir river.
         ("TJ army trucks moved along the Pamir Highway to Khorog.", ["tj-gbao-khorugh"]),
+        # A country in a body's name is no place of the claim.
+        ("46 servicemen of the Armed Forces of Afghanistan crossed into Tajikistan.", ["tj"]),
         # A place name in a source's name is no place of the claim.
         (
             "Taliban fighters took Yangi Qala district, residents told Badakhshan Voice.",
