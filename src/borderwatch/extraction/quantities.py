@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from borderwatch.extraction.clock_times import ClockTimes, opens_log_line
 from borderwatch.extraction.document import Document, QuantityMention, Token
 from borderwatch.extraction.lexicon import NumberLexicon, QuantityLexicon, load_lexicon
 from borderwatch.extraction.numbers import Figure, NumberReader
@@ -17,12 +18,6 @@ _VERB_ENDINGS = ("ing", "ed")
 _POSSESSIVE = ("'s", "’s")
 _HYPHEN_TAIL = re.compile(r"-([^\W\d_]+(?:-[^\W\d_]+)*)")
 _SCALES = (1_000_000, 1_000, 100)
-_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
-_DAY_MONTH = re.compile(r"(?:[0-2]?\d|3[01])/(?:0?[1-9]|1[0-2])")
-_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,3}[:.)])?[ \t]*\Z")
-# A time range of a log ("opened 1000-1400", "16/2200-2330"): both ends are clock times.
-_CLOCK_RANGE_AFTER = re.compile(r"\s*[-–]\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)")
-_CLOCK_RANGE_BEFORE = re.compile(r"(?<!\d)(?:[01]\d|2[0-3])[0-5]\d\s*[-–]\s*\Z")
 # A distance that places something ("20 km from the border") counts nothing.
 _FROM = re.compile(
     r"\s+(?:from|away|off|inside|into|short of|(?:south|north|east|west) of|upstream|downstream"
@@ -62,7 +57,6 @@ class _QuantityRules:
         self.determiners = frozenset(lexicon.determiners)
         self.references = frozenset(lexicon.reference_words)
         self.time_words = frozenset(lexicon.time_words)
-        self.clock_prepositions = frozenset(lexicon.clock_prepositions)
         self.measures = frozenset(lexicon.measure_adjectives)
         self.partitive = frozenset(lexicon.partitive_heads)
         self.measure_units = frozenset(lexicon.measure_units)
@@ -76,6 +70,7 @@ class _QuantityRules:
         self.ignored_units = frozenset(lexicon.ignored_units)
         clock = "|".join(re.escape(w) for w in lexicon.time_words)
         self.clock_tail = re.compile(rf"\s*(?:{clock})(?!\w)", re.IGNORECASE)
+        self.clock = ClockTimes(lexicon.clock_prepositions, self.counted, self.qualifiers)
         joiners = "|".join(re.escape(j) for j in lexicon.range_joiners)
         self.range_tail = re.compile(rf"\s*(?:{joiners})\s*")
         self.between_tail = re.compile(r"\s+(?:and|to)\s+")
@@ -134,45 +129,13 @@ class _QuantityRules:
             i > 0
             and doc.tokens[i - 1].text[0].isdigit()
             and not previous.endswith(("%",))
-            and not self._opens_log_line(doc, doc.tokens[i - 1])
+            and not opens_log_line(doc, doc.tokens[i - 1])
         ):
             return False  # "37 221 1234": a phone number or a code, not two figures
-        if self.clock_tail.match(text, figure.end) or self._is_clock(doc, i, figure):
+        if self.clock_tail.match(text, figure.end) or self.clock.is_clock(doc, i, figure):
             return False
         one = text[figure.start : figure.end].lower() in self.numbers.lexicon.article_words
         return not (one and self.of_tail.match(text, figure.end))  # "one of the soldiers"
-
-    def _is_clock(self, doc: Document, i: int, figure: Figure) -> bool:
-        """A 24-hour time written as four digits ("since 0300", "0430 local", "1000-1400"):
-        field notes."""
-        written = doc.text[figure.start : figure.end]
-        if not _CLOCK.fullmatch(written):
-            return False
-        if _CLOCK_RANGE_AFTER.match(doc.text, figure.end) or _CLOCK_RANGE_BEFORE.search(
-            doc.text, max(0, figure.start - 6), figure.start
-        ):
-            return True
-        previous = doc.tokens[i - 1].lower if i > 0 else ""
-        following = doc.tokens[i + 1].lower if i + 1 < len(doc.tokens) else ""
-        counts = (following,) in self.counted  # "by 1500 troops" counts troops
-        if written.startswith("0") or (previous in self.clock_prepositions and not counts):
-            return True
-        # "since 11/08 approx 2300": a time after a day and month, a qualifier between
-        j = i - 1
-        while j > 0 and ((doc.tokens[j].lower,) in self.qualifiers or doc.tokens[j].text in ".~"):
-            j -= 1
-        day = doc.text[doc.tokens[max(0, j - 2)].start : doc.tokens[j].end] if j >= 0 else ""
-        if not counts and _DAY_MONTH.fullmatch(day):
-            return True
-        return not counts and self._opens_log_line(doc, doc.tokens[i])
-
-    def _opens_log_line(self, doc: Document, token: Token) -> bool:
-        """A four-digit time opening a log line: "1215 TJ border guards closed ...",
-        "6:1200 ~25 families ..."."""
-        return bool(
-            _CLOCK.fullmatch(token.text)
-            and _LINE_OPENING.search(doc.text, max(0, token.start - 12), token.start)
-        )
 
     def _mention(self, doc: Document, i: int, figure: Figure) -> tuple[QuantityMention | None, int]:
         qualifier, start = self._qualifier(doc.tokens, i)
