@@ -15,15 +15,14 @@ from rich.table import Table
 
 from borderwatch.cli.context import console, err_console, print_json
 from borderwatch.errors import BorderwatchError, InputError
+from borderwatch.extraction.gold import GoldReport, parse_gold
 from borderwatch.extraction.scoring import (
     FIELDS,
     TARGETS,
-    GoldReport,
     Scorecard,
     ScoredClaim,
     from_gold,
     from_prediction,
-    parse_gold,
     score_report,
 )
 

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from borderwatch.errors import InputError
+from borderwatch.extraction.gold import parse_gold
 from borderwatch.extraction.scoring import (
     evidence_overlap,
     from_gold,
     from_prediction,
-    parse_gold,
     score,
 )
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from borderwatch.extraction.scoring import GoldReport, parse_gold
+from borderwatch.extraction.gold import GoldReport, parse_gold
 from borderwatch.region.pack import load_pack
 
 GOLD = Path(__file__).parents[2] / "data" / "gold"
