@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
 from borderwatch.settings import Settings
-from borderwatch.store.engine import make_engine
-from borderwatch.store.migrate import upgrade
-from borderwatch.store.session import Store
+
+if TYPE_CHECKING:
+    from borderwatch.store.session import Store
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -19,6 +19,11 @@ err_console = Console(stderr=True, highlight=False)
 
 def open_store(settings: Settings | None = None) -> Store:
     """The store named by the settings, migrated to the newest schema."""
+    # SQLAlchemy and Alembic load only for the commands that open the store.
+    from borderwatch.store.engine import make_engine
+    from borderwatch.store.migrate import upgrade
+    from borderwatch.store.session import Store
+
     settings = settings or Settings.from_env()
     engine = make_engine(settings.database_url)
     upgrade(engine)

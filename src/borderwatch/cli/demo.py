@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from borderwatch.accounts import service as accounts
 from borderwatch.cli.context import console, err_console, open_store
 from borderwatch.cli.ingest import ingest_paths
 from borderwatch.cli.picture import print_picture
@@ -40,6 +39,8 @@ def fresh_settings(settings: Settings) -> Settings:
 
 def create_demo_users(store: Store) -> dict[str, str]:
     """One user per role, named after it, with a password generated for this run."""
+    from borderwatch.accounts import service as accounts  # argon2 loads only when used
+
     credentials = {role.value: secrets.token_urlsafe(12) for role in Role}
     with store.unit_of_work() as session:
         for role, password in credentials.items():

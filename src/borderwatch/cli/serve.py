@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-import uvicorn
 
 from borderwatch.cli.context import err_console, open_store
 from borderwatch.flows.context import FlowContext
 from borderwatch.settings import Settings
-from borderwatch.store.session import Store
-from borderwatch.web.app import create_app
+
+if TYPE_CHECKING:
+    from borderwatch.store.session import Store
 
 
 def serve_app(settings: Settings, store: Store, context: FlowContext, host: str, port: int) -> None:
     """Serve the app on `store` until interrupted."""
+    # The web app and its server load only when serving: every other command starts faster.
+    import uvicorn
+
+    from borderwatch.web.app import create_app
+
     app = create_app(settings, store, context)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 

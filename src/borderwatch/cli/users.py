@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from borderwatch.accounts import service as accounts
 from borderwatch.cli.context import console, open_store
 from borderwatch.errors import NotFoundError
 
@@ -22,6 +21,8 @@ def add(
     ] = "",
 ) -> None:
     """Add a user who can sign in to the web app."""
+    from borderwatch.accounts import service as accounts  # argon2 loads only when used
+
     with open_store().unit_of_work() as session:
         user = accounts.create_user(session, username, password, role)
         console.print(f"added {user.username} ({user.role})")
@@ -32,6 +33,8 @@ def token(
     username: str, name: Annotated[str, typer.Option(help="What the token is for.")] = "api"
 ) -> None:
     """Create an API token acting as USERNAME (printed once; keep it secret)."""
+    from borderwatch.accounts import service as accounts
+
     with open_store().unit_of_work() as session:
         user = accounts.get_user_by_username(session, username)
         if user is None:
