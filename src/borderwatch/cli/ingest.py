@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import Progress
@@ -13,11 +13,13 @@ from rich.table import Table
 from borderwatch.cli.context import console, err_console, open_store, print_json
 from borderwatch.clocks import parse_day
 from borderwatch.errors import IntakeError
-from borderwatch.flows.context import FlowContext
-from borderwatch.flows.ingest import IngestOutcome, ingest_input
 from borderwatch.intake.files import expand, read_bytes
 from borderwatch.settings import Settings
-from borderwatch.store.session import Store
+
+if TYPE_CHECKING:
+    from borderwatch.flows.context import FlowContext
+    from borderwatch.flows.ingest import IngestOutcome
+    from borderwatch.store.session import Store
 
 
 def ingest_paths(
@@ -30,6 +32,9 @@ def ingest_paths(
     max_bytes: int,
 ) -> list[IngestOutcome]:
     """Ingest every file under `paths`, one unit of work per file, with a progress bar."""
+    # The flows (extraction, fusion, the ORM) load only when a command ingests.
+    from borderwatch.flows.ingest import IngestOutcome, ingest_input
+
     files = expand(paths)
     outcomes = []
     with Progress(console=err_console, transient=True, disable=len(files) < 2) as progress:
@@ -76,6 +81,8 @@ def ingest(
     output: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Store each report (raw bytes first), extract its claims, fuse them into events."""
+    from borderwatch.flows.context import FlowContext
+
     settings = Settings.from_env()
     store = open_store(settings)
     context = FlowContext.for_pack(settings.region_pack)
