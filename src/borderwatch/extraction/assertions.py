@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from borderwatch.extraction.patterns import Folded
+from borderwatch.extraction.patterns import Folded, is_table_row
 
 Span = tuple[int, int]
 
@@ -154,5 +154,7 @@ def _title(line: _Line) -> bool:
 def _headline(line: _Line) -> bool:
     """A short line with no stop: a heading, unless it is a table row ("Panj | 800 | ready")."""
     return (
-        line.words <= _HEADING_WORDS and line.text[-1:] not in _STOPS and line.text.count("|") < 2
+        line.words <= _HEADING_WORDS
+        and line.text[-1:] not in _STOPS
+        and not is_table_row(line.text)
     )

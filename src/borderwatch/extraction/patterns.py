@@ -74,3 +74,9 @@ def any_of(patterns: Sequence[str]) -> str:
 def word_regex(patterns: Sequence[str], after: str) -> re.Pattern[str]:
     """Any of `patterns` from a word start, then `after`, case-insensitively."""
     return re.compile(rf"(?<![\w-])(?:{any_of(patterns)}){after}", re.IGNORECASE)
+
+
+def is_table_row(line: str) -> bool:
+    """Whether a line is a row of a plain-text table: two "|" or more ("Panj | 800 | ready").
+    Such a line is no heading, no wrapped prose, and a claim of its table (`table_rows`)."""
+    return line.count("|") >= 2

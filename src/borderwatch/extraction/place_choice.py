@@ -33,22 +33,22 @@ def of_kind(
     return None
 
 
+def _best(resolution: Resolution) -> list[Match]:
+    """The candidates that fit a name best (all with the top score)."""
+    top = max((m.score for m in resolution.matches), default=0.0)
+    return [m for m in resolution.matches if m.score == top]
+
+
 def spelled_country(resolution: Resolution) -> str | None:
     """The one country whose places an ambiguous name fits best, if only one."""
-    if not resolution.matches:
-        return None
-    top = max(m.score for m in resolution.matches)
-    countries = {m.place.country for m in resolution.matches if m.score == top}
+    countries = {m.place.country for m in _best(resolution)}
     return countries.pop() if len(countries) == 1 else None
 
 
 def city(resolution: Resolution, cities: frozenset[str]) -> Match | None:
     """A city among the best candidates of a bare name ("Taloqan" is the city, not the
     district around it; "Kunduz" the city, not the province)."""
-    if not resolution.matches:
-        return None
-    top = max(m.score for m in resolution.matches)
-    return next((m for m in resolution.matches if m.score == top and m.place.id in cities), None)
+    return next((m for m in _best(resolution) if m.place.id in cities), None)
 
 
 def town_of(match: Match, city_districts: frozenset[str]) -> bool:

@@ -23,9 +23,10 @@ from operator import attrgetter
 
 from borderwatch.extraction.claims import ClaimAssembler
 from borderwatch.extraction.document import DateMention, Document, TriggerMention
+from borderwatch.extraction.patterns import is_table_row
 
 RULE = "table-row"
-_ROW = re.compile(r"^[ \t]*\S.*\|.*\|.*$", re.MULTILINE)
+_LINE = re.compile(r"^[ \t]*\S.*$", re.MULTILINE)
 _RULE_LINE = re.compile(r"[\s|:+-]+")
 _FIRST_CELL = re.compile(r"[ \t|]*([^|\n]*[^|\s])")
 # How many lines above a table its title may stand (blank lines included).
@@ -98,7 +99,7 @@ class TableRows:
 
 def _tables(text: str) -> list[_Table]:
     """The tables of a text, each with its title line and column-header row when it has them."""
-    lines = [m.span() for m in _ROW.finditer(text)]
+    lines = [m.span() for m in _LINE.finditer(text) if is_table_row(m.group())]
     groups: list[list[tuple[int, int]]] = []
     for span in lines:
         if groups and text[groups[-1][-1][1] : span[0]].strip() == "":

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from borderwatch.extraction.document import Document, Token
+from borderwatch.extraction.patterns import is_table_row
 
 # Numbers keep their separators (1,037 / 20.000 / 1.5); words keep inner hyphens and apostrophes.
 _TOKEN = re.compile(
@@ -14,13 +15,10 @@ _TOKEN = re.compile(
     r"|\S",
     re.UNICODE,
 )
-_ABBREVIATIONS = frozenset(
-    (
-        "mr mrs ms dr gen col lt maj capt sgt st jan feb mar apr jun jul aug sep sept oct nov dec "
-        "u.s u.n no vs etc km approx est incl ca br"
-    ).split()
-)
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_ABBREVIATIONS = _MONTHS | frozenset(
+    "mr mrs ms dr gen col lt maj capt sgt st u.s u.n no vs etc km approx est incl ca br".split()
+)
 _SENTENCE_END = frozenset(".!?")
 # A line of prose wrapped by its writer is at least this long; shorter lines are kept as lines.
 _WRAPPED_LINE = 50
@@ -79,8 +77,8 @@ def _wrapped(text: str, newline: int) -> bool:
     line = text[line_start:newline].rstrip()
     if len(line) < _WRAPPED_LINE or not (line[-1].isalpha() or line[-1] in ",-–"):
         return False  # a short line, or one closed by a stop, a bracket or a time
-    if line.count("|") >= 2:
-        return False  # a table row
+    if is_table_row(line):
+        return False
     following = _NEXT_LINE.match(text, newline + 1)
     return following is not None and not _LIST_OR_LOG.match(following.group(1))
 
