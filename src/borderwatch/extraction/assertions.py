@@ -9,7 +9,10 @@
 - A question ("Have any Afghans crossed?") and an interviewer's line ("Q: ...") ask; they do
   not tell.
 - A trigger after a speculation marker in its clause ("whether the Taliban will cross",
-  "fears that fighting could spread") is a question or a hypothesis, not an assertion.
+  "fears that fighting could spread", "no refugees have entered") is a question, a hypothesis
+  or a denial, not an assertion; so is a trigger inside a refuting frame ("reports that
+  fighters crossed into Vanj are false"), and a drill's scenario is no event but the drill
+  ("units practised destroying a group that had crossed").
 """
 
 from __future__ import annotations
@@ -53,10 +56,16 @@ class AssertionFilter:
         speculation: Sequence[str],
         comment_headings: Sequence[str],
         comment_lines: Sequence[str] = (),
+        refuted: Sequence[str] = (),
+        scenario: Sequence[str] = (),
     ) -> None:
         markers = "|".join(f"(?:{m})" for m in speculation) or "(?!)"
         marker = re.compile(rf"(?<![\w-])(?:{markers})(?![\w-])", re.IGNORECASE)
         self._speculation = Folded(marker)  # searched in many clauses of one report
+        drills = "|".join(f"(?:{d})" for d in scenario) or "(?!)"
+        self._scenario = Folded(re.compile(rf"(?<![\w-])(?:{drills})", re.IGNORECASE))
+        frames = "|".join(f"(?:{r})" for r in refuted) or "(?!)"
+        self._refuted = re.compile(rf"(?<![\w-])(?:{frames})(?![\w-])", re.IGNORECASE)
         headings = "|".join(f"(?:{h})" for h in comment_headings) or "(?!)"
         self._comments = re.compile(
             rf"^\W*(?:{headings})\W*(?:\(?\d+\)?)?\W*$", re.IGNORECASE | re.MULTILINE
@@ -86,13 +95,27 @@ class AssertionFilter:
             spans += [m.span() for m in self._comment_line.finditer(text)]
         return sorted(spans)
 
-    def speculative(self, text: str, clauses: Sequence[Span], starts: Sequence[int]) -> bool:
-        """Whether a speculation marker stands before every trigger (at `starts`) in its
-        clause: the event is asked about or supposed, not asserted."""
-        return all(
-            self._speculation.search(text, max((a for a, _ in clauses if a <= s), default=s), s)
-            for s in starts
-        )
+    def speculative(
+        self, text: str, clauses: Sequence[Span], triggers: Sequence[Span], drill: bool = False
+    ) -> bool:
+        """Whether a speculation marker stands before or inside every trigger (at `triggers`)
+        in its clause ("the bridge could reopen" matched whole): the event is asked about or
+        supposed, not asserted; or a refuting frame holds them all ("reports that fighters
+        crossed into Vanj are false"); or, unless the claim is the `drill` itself, they are a
+        drill's scenario ("units practised destroying a group that had crossed")."""
+        markers = [self._speculation] if drill else [self._speculation, self._scenario]
+        if any(
+            all(
+                m.search(text, max((a for a, _ in clauses if a <= s), default=s), e)
+                for s, e in triggers
+            )
+            for m in markers
+        ):
+            return True
+        if not clauses:
+            return False
+        frames = [m.span() for m in self._refuted.finditer(text, clauses[0][0], clauses[-1][1])]
+        return all(any(a <= s and e <= b for a, b in frames) for s, e in triggers)
 
 
 def is_question(sentence: str) -> bool:

@@ -6,9 +6,8 @@ Choices, so that gold annotators and fusion know what to expect:
   triggers ("discussed ... and agreed to ...") make one claim; a list of places under one
   trigger ("took control of the districts of A, B ... F") is ONE claim with six places.
 - An event told in a relative clause ("Khahan, which fell to the Taliban on Sunday") is a claim
-  of its own, but its date does not date the main clause's event; a rule may yield to a type
-  found in the same sentence ("reservists to reinforce the frontier" is the call-up); `other`
-  gives way to any type.
+  of its own, but its date does not date the main clause's event; which triggers give way and
+  which make one claim together is `trigger_groups`.
 - Places, actors and quantities come from the clauses that hold the claim's triggers (a sentence
   splits at the clause breaks of `events.json`); places and actors fall back to the sentence.
   A province that contains another place of the claim (the province in "the districts of A and
@@ -31,7 +30,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -51,14 +50,15 @@ from borderwatch.extraction.document import (
     TriggerMention,
 )
 from borderwatch.extraction.events import ArgumentSpec, EventLexicon
-from borderwatch.extraction.patterns import any_of, word_regex
+from borderwatch.extraction.patterns import word_regex
 from borderwatch.extraction.running_time import PARAGRAPH, Framing, RunningTime
 from borderwatch.extraction.spans import ByStart, Span, figures, holding, within
+from borderwatch.extraction.trigger_groups import WHOLE_SENTENCE, TriggerGroups
 from borderwatch.types import DatePrecision, EventType
 
 # A sentence wholly in brackets is an aside: a note on the source, a disclaimer.
 _ASIDE = re.compile(r"\s*\([^()]*\)[.\s]*")
-_WHOLE_SENTENCE = frozenset({EventType.ARMED_CLASH, EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT})
+_DRILLS = frozenset({EventType.MILITARY_EXERCISE})
 _Indexes = tuple[ByStart[Any], ...]
 # Built once: a type without an argument spec is asked about on every claim of it.
 _NO_ARGUMENTS = ArgumentSpec(required=[], optional=[])
@@ -99,7 +99,6 @@ class ClaimAssembler:
         standing: frozenset[str] = frozenset(),
     ) -> None:
         self._strength = {rule.id: rule.strength for rule in lexicon.rules}
-        self._yields = {rule.id: frozenset(rule.yields_to) for rule in lexicon.rules}
         self._arguments: Mapping[EventType, ArgumentSpec] = lexicon.arguments
         self._ancestors = ancestors or {}
         self._standing = standing
@@ -110,12 +109,14 @@ class ClaimAssembler:
         self._running_time = RunningTime()
         self._framing = Framing()
         self._assertions = AssertionFilter(
-            lexicon.speculation, lexicon.comment_headings, lexicon.comment_lines
+            lexicon.speculation,
+            lexicon.comment_headings,
+            lexicon.comment_lines,
+            lexicon.refuted,
+            lexicon.scenario,
         )
-        self._subordinate = re.compile(any_of(lexicon.subordinate_breaks), re.IGNORECASE)
-        self._relative = word_regex(lexicon.relative_openers, r"\s+$")
+        self._groups = TriggerGroups(lexicon)
         self._present = word_regex(lexicon.present, r"(?![\w-])")
-        self._participle = word_regex(lexicon.participle_openers, r"\s+$")
         # The last document's sentences and indexes: the learned claim finder asks again.
         self._read_of: tuple[Document | None, list[_Sentence], _Indexes] = (None, [], ())
 
@@ -129,15 +130,18 @@ class ClaimAssembler:
             local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))
             # Only a sentence with triggers needs its clauses: find them here, once.
             sentence = sentences[index] = self._with_clauses(doc.text, sentence)
-            main = self._main_types(doc.text, local.triggers)
+            main = self._groups.main_types(doc.text, local.triggers)
             for event_type, group in main.items():
                 rivals = [t.start for other in main if other != event_type for t in main[other]]
-                for part in self._events_of(doc.text, sentence, group):
+                span = (sentence.start, sentence.end)
+                for part in self._groups.events_of(doc.text, span, group):
                     claim = self._claim(doc, sentences, index, local, event_type, part, rivals)
-                    starts = [t.start for t in part]
+                    told = [(t.start, t.end) for t in part]
                     if (
                         claim.confidence >= self._min_confidence
-                        and not self._assertions.speculative(doc.text, sentence.clauses, starts)
+                        and not self._assertions.speculative(
+                            doc.text, sentence.clauses, told, event_type in _DRILLS
+                        )
                         and not running_time.is_background(doc, claim.date)
                     ):
                         found.append(claim)
@@ -166,47 +170,15 @@ class ClaimAssembler:
             local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))
             local.triggers.append(trigger)
             claim = self._claim(doc, sentences, index, local, trigger.event_type, [trigger])
-            speculative = self._assertions.speculative(doc.text, sentence.clauses, [trigger.start])
+            speculative = self._assertions.speculative(
+                doc.text,
+                sentence.clauses,
+                [(trigger.start, trigger.end)],
+                trigger.event_type in _DRILLS,
+            )
             history = running_time.is_background(doc, claim.date)
             found.append(None if speculative or history or claim.confidence <= 0.0 else claim)
         return found
-
-    def _events_of(
-        self, text: str, sentence: _Sentence, triggers: list[TriggerMention]
-    ) -> list[list[TriggerMention]]:
-        """Triggers of one type split where a subordinate clause starts: "X fell on Monday,
-        hours after the militants overran Y" is two events; "discussed ... and agreed" one,
-        and so is every statement or clash of one sentence (they take the whole sentence)."""
-        if len(triggers) == 1 or triggers[0].event_type in _WHOLE_SENTENCE:
-            return [triggers]
-        cuts = [m.start() for m in self._subordinate.finditer(text, sentence.start, sentence.end)]
-        parts: dict[int, list[TriggerMention]] = {}
-        for trigger in triggers:
-            parts.setdefault(bisect_left(cuts, trigger.start), []).append(trigger)
-        return list(parts.values())
-
-    def _main_types(
-        self, text: str, triggers: list[TriggerMention]
-    ) -> dict[EventType, list[TriggerMention]]:
-        """The sentence's triggers by type, without those that yield to another type found
-        ("reservists to reinforce the frontier" is a call-up), the types that only describe a
-        participant ("families fleeing the fighting") beside another event, and `other` beside
-        any. An event told in a relative clause ("Khahan, which fell to the Taliban on Sunday")
-        is a claim of its own: one claim per trigger per clause, as the gold rules say."""
-        present = {t.event_type for t in triggers if not self._yields.get(t.rule)}
-        by_type: dict[EventType, list[TriggerMention]] = {}
-        for trigger in triggers:
-            if not self._yields.get(trigger.rule, frozenset()) & present:
-                by_type.setdefault(trigger.event_type, []).append(trigger)
-        described = {
-            t: all(self._participle.search(text, max(0, g.start - 25), g.start) for g in group)
-            for t, group in by_type.items()
-        }
-        if not all(described.values()):
-            by_type = {t: g for t, g in by_type.items() if not described[t]}
-        if len(by_type) > 1:
-            by_type.pop(EventType.OTHER, None)
-        return by_type
 
     def _read(self, doc: Document) -> tuple[list[_Sentence], _Indexes]:
         """The document's claimable sentences and mention indexes, read once per document."""
@@ -266,7 +238,7 @@ class ClaimAssembler:
             local, clauses, others, event_type is EventType.ARMED_CLASH, triggers, rivals
         )
         # Both sides of a clash, and those who speak in a statement, are its actors.
-        whole = event_type in _WHOLE_SENTENCE
+        whole = event_type in WHOLE_SENTENCE
         previous = (sentences[index - 1].start, sentences[index - 1].end) if index else None
         actors = self._actors.pick(
             doc,
@@ -281,7 +253,7 @@ class ClaimAssembler:
         )
         # A trigger in a relative clause describes a participant ("the servicemen who
         # crossed on 5 July were flown back on Saturday"): the date goes by the main one.
-        main = next((t for t in triggers if not self._describes(doc.text, t)), triggers[0])
+        main = next((t for t in triggers if not self._groups.describes(doc.text, t)), triggers[0])
         date = self._date(doc, sentence, local, clauses, main.start)
         attribution = _attribution(doc, sentence, local)
         claim = Claim(
@@ -304,10 +276,6 @@ class ClaimAssembler:
         if aside and self._bare(local, clauses, claim):
             claim.confidence = 0.0
         return claim
-
-    def _describes(self, text: str, trigger: TriggerMention) -> bool:
-        """Whether a trigger opens a relative clause ("the soldiers who crossed ...")."""
-        return self._relative.search(text, max(0, trigger.start - 25), trigger.start) is not None
 
     def _bare(self, local: _Local, clauses: list[Span], claim: Claim) -> bool:
         """A trigger with nothing of its own around it ("(...; exercise material)") that lacks

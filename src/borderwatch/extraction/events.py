@@ -94,6 +94,16 @@ class EventLexicon(Lexicon):
     speculation: list[str] = Field(
         default=[], description="regexes: before a trigger in its clause, no assertion"
     )
+    scenario: list[str] = Field(
+        default=[],
+        description="regexes: before a trigger in its clause, the event is a drill's scenario "
+        "('units practised destroying a group that had crossed'): no claim but an exercise",
+    )
+    refuted: list[str] = Field(
+        default=[],
+        description="regexes: a frame that, holding a trigger, says it did not happen "
+        "('reports that fighters crossed ... are false')",
+    )
     present: list[str] = Field(
         default=[],
         description="regexes: a clause with one and no date of its own is dated by the report "
