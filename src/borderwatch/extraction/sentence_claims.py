@@ -7,7 +7,11 @@ is confident, after `ClaimAssembler` has made the rules' claims.
 - The claim is assembled by `ClaimAssembler.claims_for` (arguments of the clause, date,
   attribution, the same non-assertion filters), with the sentence's most telling word as its
   trigger and the model's probability as its confidence.
-- A rule claim whose type the model scores below `drop_below` is dropped (0 keeps them all).
+- A rule claim whose type the model scores below `drop_below` (0 keeps them all) takes the
+  type the model scores highest, when that type reaches its threshold and the sentence has no
+  claim of it yet ("trucks carrying flour crossed" is aid, not a movement), keeping the
+  arguments the rules found; else it is dropped if its confidence is below `drop_weaker_than`
+  (a strong rule on a short sentence stands: the model knows little of such a sentence).
 """
 
 from __future__ import annotations
@@ -53,7 +57,11 @@ class SentenceClaims:
                 continue
             view = reader.view(start, end, index)
             probabilities = self._model.view_probabilities(view)
-            dropped.update(id(c) for c in own if probabilities[c.type] < self._model.drop_below)
+            for rule_claim in own:
+                doubted = probabilities[rule_claim.type] < self._model.drop_below
+                weak = rule_claim.confidence < self._model.drop_weaker_than
+                if doubted and not self._retyped(rule_claim, probabilities, own) and weak:
+                    dropped.add(id(rule_claim))
             for event_type, probability in self._wanted(probabilities, own):
                 trigger = self._trigger(view, event_type)
                 if trigger is not None:
@@ -79,6 +87,17 @@ class SentenceClaims:
             for t, threshold in self._thresholds.items()
             if t not in have and (p := probabilities[t]) >= threshold + margin
         ]
+
+    def _retyped(
+        self, claim: Claim, probabilities: dict[EventType, float], own: list[Claim]
+    ) -> bool:
+        """Give a doubted rule claim the model's best type, if the model is sure of it and the
+        sentence has no claim of it; whether it did."""
+        best = max(probabilities, key=probabilities.__getitem__)
+        if best in {c.type for c in own} or probabilities[best] < self._thresholds.get(best, 1.0):
+            return False
+        claim.type = best
+        return True
 
     def _trigger(self, view: SentenceView, event_type: EventType) -> TriggerMention | None:
         token = self._model.trigger_token(view, event_type)

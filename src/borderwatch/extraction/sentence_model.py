@@ -55,7 +55,13 @@ class SentenceModelFile(BaseModel):
         default=1.0, description="added to a threshold in a sentence that already has a claim"
     )
     drop_below: float = Field(
-        default=0.0, description="a rule claim whose type scores below this is dropped"
+        default=0.0,
+        description="a rule claim whose type scores below this is retyped or dropped",
+    )
+    drop_weaker_than: float = Field(
+        default=1.0,
+        description="only a rule claim less confident than this may be dropped (any may be "
+        "retyped): a short, clear sentence gives the model little to go on",
     )
     weights: dict[str, dict[EventType, float]]
 
@@ -126,6 +132,7 @@ class SentenceModel:
         self.thresholds: Mapping[EventType, float] = dict(data.thresholds)
         self.claimed_margin = data.claimed_margin
         self.drop_below = data.drop_below
+        self.drop_weaker_than = data.drop_weaker_than
         self._weights = {f: tuple(by_type.items()) for f, by_type in data.weights.items()}
         # The same weights by type index: a list of sums is quicker to add to than a dict.
         named = {t: None for by_type in data.weights.values() for t in by_type}

@@ -64,12 +64,12 @@ def test_each_type_takes_the_figures_of_its_own_clause(pipeline: Pipeline) -> No
     assert crossing.date == date(2021, 7, 5)
 
 
-def test_a_speaker_is_not_an_actor_and_they_refers_back(pipeline: Pipeline) -> None:
+def test_a_speaker_is_not_an_actor_and_they_refers_back(rules: Pipeline) -> None:
     text = (
         "According to RadioFree Liberty, Tajik authorities say that two-thirds of the border is "
         "under Taliban control and they are preparing for an influx of refugees.\n\n"
     )
-    found = claims(pipeline, text, publisher="ANI")
+    found = claims(rules, text, publisher="ANI")
     control = one(found, EventType.TERRITORIAL_CONTROL_CHANGE)
     refugees = one(found, EventType.REFUGEE_PREPARATION)
     assert [a.actor_id for a in control.actors] == ["taliban"]
@@ -113,15 +113,15 @@ def test_the_evidence_is_the_sentence_after_the_dateline_and_holds_the_trigger(
 
 
 def test_confidence_rises_with_arguments_and_weak_bare_claims_are_dropped(
-    pipeline: Pipeline,
+    rules: Pipeline,
 ) -> None:
     full = one(
-        claims(pipeline, "The Taliban captured Khwahan on July 4."),
+        claims(rules, "The Taliban captured Khwahan on July 4."),
         EventType.TERRITORIAL_CONTROL_CHANGE,
     )
-    bare = one(claims(pipeline, "It was captured."), EventType.TERRITORIAL_CONTROL_CHANGE)
+    bare = one(claims(rules, "It was captured."), EventType.TERRITORIAL_CONTROL_CHANGE)
     assert 0 < bare.confidence < full.confidence <= 0.99
-    assert claims(pipeline, "They were fed.") == []
+    assert claims(rules, "They were fed.") == []
 
 
 def test_claims_follow_the_json_contract(pipeline: Pipeline) -> None:

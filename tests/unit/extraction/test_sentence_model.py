@@ -135,6 +135,16 @@ def test_it_can_drop_a_rule_claim_it_scores_very_low(rules: Pipeline) -> None:
     assert component(run(rules, text)).claims == []
 
 
+def test_a_doubted_rule_claim_takes_the_type_the_model_is_sure_of(rules: Pipeline) -> None:
+    text = "Guards pitched marquees for 500 Afghan soldiers who crossed near Khorog."
+    (before,) = run(rules, text).claims
+    assert before.type == EventType.CROSS_BORDER_MOVEMENT
+    component = with_model(rules, tiny_model(drop_below=0.5))
+    (after,) = component(run(rules, text)).claims
+    assert after.type == EventType.REFUGEE_PREPARATION
+    assert [p.place_id for p in after.places] == [p.place_id for p in before.places]
+
+
 def test_the_training_script_writes_a_model_from_a_gold_folder(tmp_path: Path) -> None:
     dev = ROOT / "tests/data/gold/dev"
     lines = (dev / "gold.jsonl").read_text(encoding="utf-8").splitlines()[:4]
