@@ -45,6 +45,8 @@ class Prefixes:
 
     def __init__(self, prefixes: Iterable[str]) -> None:
         self._prefixes = tuple(sorted(set(prefixes)))
+        # Every word one of them begins with: "p.startswith(word)" as one set lookup.
+        self._heads = frozenset(p[:k] for p in self._prefixes for k in range(len(p) + 1))
         # A regex that may start with something else than a letter is scanned everywhere.
         self.everywhere = not all(p[:1].isalpha() for p in self._prefixes)
         self._yes: set[str] = set()
@@ -57,7 +59,7 @@ class Prefixes:
             if len(self._yes) + len(self._no) > 100_000:
                 self._yes.clear()
                 self._no.clear()
-            starts = any(word.startswith(p) or p.startswith(word) for p in self._prefixes)
+            starts = word.startswith(self._prefixes) or word in self._heads
             (self._yes if starts else self._no).add(word)
         return words & self._yes
 
@@ -79,12 +81,11 @@ class WordStarts:
             return
         offsets: dict[str, list[int]] = {}
         for token in tokens:
+            if not token.is_word:
+                continue  # a number or a punctuation mark: no letter opens it
             word = token.lower
             if not word.isalpha():
-                head = _LETTERS.match(word)
-                if head is None:
-                    continue  # a number or a punctuation mark
-                word = head.group()
+                word = _LETTERS.match(word).group()  # type: ignore[union-attr]
             found = offsets.get(word)
             if found is None:
                 offsets[word] = [token.start]
@@ -180,9 +181,10 @@ def search(
     starts = doc.words or word_starts(doc)
     if starts.offsets is None or (isinstance(words, Prefixes) and words.everywhere):
         return pattern.search(doc.text, start, end)
-    text, offsets = doc.text, starts.of(words)
+    text, offsets = doc.text, starts._of.get(words) or starts.of(words)
     i = bisect_left(offsets, start)
-    if _cuts_word(text, end):
+    # `_cuts_word` inline: single letters need no slice
+    if 0 < end < len(text) and text[end].isalpha() and text[end - 1].isalpha():
         tried = sorted({*offsets[i : bisect_left(offsets, end)], _cut_word(text, start, end)})
         i, offsets = 0, tried
     while i < len(offsets) and offsets[i] < end:
@@ -209,7 +211,7 @@ def occurs(doc: Document, words: Words, start: int, end: int) -> bool:
 def _cuts_word(text: str, end: int) -> bool:
     """Whether `end` falls between two letters (the text's letters are ASCII: `isalpha` is
     the regexes' letter class)."""
-    return 0 < end < len(text) and text[end - 1 : end + 1].isalpha()
+    return 0 < end < len(text) and text[end].isalpha() and text[end - 1].isalpha()
 
 
 def _cut_word(text: str, start: int, end: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 import pytest
@@ -59,3 +60,15 @@ def test_the_module_function_builds_its_pipeline_once() -> None:
 def test_an_unknown_pack_is_a_region_pack_error() -> None:
     with pytest.raises(RegionPackError):
         build_pipeline("no-such-pack")
+
+
+def test_the_garbage_collector_is_back_as_it_was_after_a_report(pipeline: Pipeline) -> None:
+    assert gc.isenabled()
+    pipeline.extract_claims(TEXT, reference_date=date(2021, 7, 6))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pipeline.extract_claims(TEXT, reference_date=date(2021, 7, 6))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -15,6 +15,7 @@ from borderwatch.extraction.patterns import Folded, folded
 from borderwatch.extraction.place_choice import outside as _outside
 from borderwatch.extraction.quantities import _DETERMINED, _determined
 from borderwatch.extraction.tokenizer import tokenize
+from borderwatch.extraction.words import Prefixes
 from borderwatch.region.names import Resolution, Spot
 
 NUMBERS = load_lexicon("numbers", "en", NumberLexicon)
@@ -89,3 +90,10 @@ def test_no_number_left_out_starts_a_date_of_three_pieces() -> None:
             tokens = tokenize(text)
             if patterns.pattern.match(text):
                 assert 0 in patterns.candidates(tokens, plain=True), text
+
+
+@given(st.lists(st.sampled_from(["cross", "c", "crossed", "fe", "fear", "x", "ab"]), max_size=6))
+def test_prefixes_select_the_words_a_match_may_start_at(words: list[str]) -> None:
+    prefixes = ("cross", "fear", "fl")
+    expected = {w for w in words if any(w.startswith(p) or p.startswith(w) for p in prefixes)}
+    assert Prefixes(prefixes).select(words) == expected
