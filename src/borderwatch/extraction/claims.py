@@ -117,6 +117,7 @@ class ClaimAssembler:
         )
         self._groups = TriggerGroups(lexicon)
         self._present = word_regex(lexicon.present, r"(?![\w-])")
+        self._speaker_place = re.compile(lexicon.speaker_place or "(?!)", re.IGNORECASE)
         # The last document's sentences and indexes: the learned claim finder asks again.
         self._read_of: tuple[Document | None, list[_Sentence], _Indexes] = (None, [], ())
 
@@ -183,7 +184,7 @@ class ClaimAssembler:
     def _read(self, doc: Document) -> tuple[list[_Sentence], _Indexes]:
         """The document's claimable sentences and mention indexes, read once per document."""
         if doc is not self._read_of[0]:
-            self._read_of = (doc, self._sentences(doc), _indexes(doc))
+            self._read_of = (doc, self._sentences(doc), _indexes(doc, self._speaker_place))
         return self._read_of[1], self._read_of[2]
 
     def _sentences(self, doc: Document) -> list[_Sentence]:
@@ -350,10 +351,15 @@ class ClaimAssembler:
         return min(0.99, max(0.05, score))
 
 
-def _indexes(doc: Document) -> _Indexes:
-    """The document's mentions by where they start, in `_Local`'s order."""
+def _indexes(doc: Document, speaker_place: re.Pattern[str]) -> _Indexes:
+    """The document's mentions by where they start, in `_Local`'s order; a place that only
+    says where a speaker is ("Afghan officials in Faizabad said") is none of a claim's."""
+    where = {
+        m.end() for a in doc.attributions if a.text if (m := speaker_place.match(doc.text, a.end))
+    }
+    places = [p for p in doc.places if p.start not in where]
     return (
-        ByStart(doc.triggers), ByStart(doc.places), ByStart(doc.actors),
+        ByStart(doc.triggers), ByStart(places), ByStart(doc.actors),
         ByStart(doc.quantities), ByStart([d for d in doc.dates if d.value is not None]),
         ByStart([a for a in doc.attributions if a.text]),
     )  # fmt: skip

@@ -94,6 +94,11 @@ class EventLexicon(Lexicon):
     speculation: list[str] = Field(
         default=[], description="regexes: before a trigger in its clause, no assertion"
     )
+    speaker_place: str = Field(
+        default="",
+        description="regex right after a speaker's name: a place after it says where the "
+        "speaker is ('officials in Faizabad said'), not where the event was",
+    )
     scenario: list[str] = Field(
         default=[],
         description="regexes: before a trigger in its clause, the event is a drill's scenario "

@@ -65,3 +65,9 @@ def test_a_held_group_told_with_its_crossing_is_two_claims(rules: Pipeline) -> N
 )
 def test_states_of_people_are_other(rules: Pipeline, text: str) -> None:
     assert types(rules, text) == [EventType.OTHER]
+
+
+def test_where_a_speaker_sits_is_not_where_the_event_was(rules: Pipeline) -> None:
+    text = "Afghan officials in Kunduz said Imam Sahib district had fallen to the Taliban."
+    (claim,) = rules.extract_claims(text, reference_date=AUG_20)
+    assert [p.place_id for p in claim.places] == ["af-kunduz-imam-sahib"]
