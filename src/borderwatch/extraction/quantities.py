@@ -123,8 +123,8 @@ class _QuantityRules:
         previous = doc.tokens[i - 1].lower if i > 0 else ""
         if previous in (".", "#") and i > 1:
             previous = doc.tokens[i - 2].lower  # "no. 2", "No.5"
-        if previous in self.references:
-            return False
+        if previous in self.references and not self._counts_a_unit(doc, figure.end):
+            return False  # "sitrep 12", but "BG report 12 AF soldiers crossed"
         if (
             i > 0
             and doc.tokens[i - 1].text[0].isdigit()
@@ -294,6 +294,10 @@ class _QuantityRules:
         if phrase:
             return _Counted(self.lexicon.default_unit, phrase[0].text, phrase[0].end)
         return _Counted(self.lexicon.default_unit, "", end)
+
+    def _counts_a_unit(self, doc: Document, end: int) -> bool:
+        """Whether a unit of the lexicon follows a figure ("12 AF soldiers")."""
+        return self._counted(doc, end).unit != self.lexicon.default_unit
 
     def _counted_before(self, doc: Document, start: int) -> _Counted | None:
         """ "trucks (est. 12)": a figure in brackets counts the noun before them."""

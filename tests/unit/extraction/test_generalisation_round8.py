@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from borderwatch.extraction.document import Document
 from borderwatch.extraction.pipeline import Pipeline
 from borderwatch.types import EventType
 
@@ -71,3 +72,13 @@ def test_where_a_speaker_sits_is_not_where_the_event_was(rules: Pipeline) -> Non
     text = "Afghan officials in Kunduz said Imam Sahib district had fallen to the Taliban."
     (claim,) = rules.extract_claims(text, reference_date=AUG_20)
     assert [p.place_id for p in claim.places] == ["af-kunduz-imam-sahib"]
+
+
+def test_a_count_after_a_reference_word_still_counts(rules: Pipeline) -> None:
+    text = "TJ BG report 14 AF soldiers crossed near Shurobod overnight."
+    (claim,) = rules.extract_claims(text, reference_date=AUG_20)
+    assert [q.value for q in claim.quantities] == [14]
+    report = rules(
+        Document(text="Report 14 says 30 families crossed near Panj.", reference_date=AUG_20)
+    )
+    assert sorted(q.value for q in report.quantities) == [30]
