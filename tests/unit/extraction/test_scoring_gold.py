@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from borderwatch.extraction.gold import GoldReport, parse_gold
 from borderwatch.region.pack import load_pack
 
 GOLD = Path(__file__).parents[2] / "data" / "gold"
+MODEL = Path(__file__).parents[3] / "src/borderwatch/extraction/data/en/sentence_model.json"
 # Every blind set written so far (each new one is picked up): 20 reports each.
 BLIND = sorted(p.name for p in GOLD.glob("blind*") if p.is_dir())
 MINIMUM = {"dev": 45, "heldout": 15, **dict.fromkeys(BLIND, 20)}
@@ -60,3 +62,14 @@ def test_heldout_reports_are_not_copies_of_dev_reports() -> None:
     dev = {(GOLD / "dev" / r.report).read_text(encoding="utf-8") for r in gold("dev")}
     for report in gold("heldout"):
         assert (GOLD / "heldout" / report.report).read_text(encoding="utf-8") not in dev
+
+
+def test_the_unseen_sets_exist_and_the_bundled_model_never_trained_on_them() -> None:
+    lines = (GOLD / "unseen.txt").read_text(encoding="utf-8").splitlines()
+    unseen = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    assert unseen
+    assert set(unseen) <= set(BLIND)
+    model = json.loads((MODEL).read_text(encoding="utf-8"))
+    trained = {Path(folder.strip()).name for folder in model["source"].split(":")[-1].split(",")}
+    assert "dev" in trained
+    assert not trained & set(unseen)
