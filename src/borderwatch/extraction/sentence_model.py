@@ -115,7 +115,7 @@ class SentenceReader:
         self._doc = doc
         self._tokens = sorted(doc.tokens, key=_START)
         self._token_starts = [t.start for t in self._tokens]
-        self._keys = [word_key(t) for t in self._tokens]
+        self._keys = [t.lower if t.is_word else word_key(t) for t in self._tokens]
         # The order a sentence's names are met in decides the order its weights are summed in.
         self._named = (
             _Named(
