@@ -211,7 +211,8 @@ class SentenceModel:
     def row_probabilities(self, rows: list[tuple[float, ...]]) -> dict[EventType, float]:
         """The probability of each type from a sentence's `view_rows`."""
         # Each type's sum starts at its bias and adds the rows in order, as a loop would (a
-        # pruned weight adds 0.0, which changes no sum): the same bits, summed in C.
+        # pruned weight adds 0.0, which changes no sum; Python 3.11's sum() of floats adds in
+        # plain order): the same bits, summed in C.
         sums = map(sum, zip(self._zero, *rows, strict=True))
         return {t: _sigmoid(z) for t, z in zip(self._types, sums, strict=True)}
 
