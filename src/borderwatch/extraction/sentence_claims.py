@@ -39,10 +39,11 @@ class SentenceClaims:
         self._assembler = assembler
         self._model = model
         self._thresholds = dict(model.thresholds)
-        # A claimed sentence whose bar is out of reach and whose claims nothing may drop needs
-        # no look: with the shipped settings that is most sentences.
+        # A sentence with a rule claim gets no more when its bar is out of reach (the shipped
+        # settings): it needs only its claims' types scored, and all of them only to retype.
         lowest = min(self._thresholds.values(), default=1.0)
-        self._skip_claimed = lowest + model.claimed_margin > 1.0 and model.drop_below <= 0.0
+        self._bar_out_of_reach = lowest + model.claimed_margin > 1.0
+        self._skip_claimed = self._bar_out_of_reach and model.drop_below <= 0.0
 
     def __call__(self, doc: Document) -> Document:
         reader = SentenceReader(doc)
@@ -56,12 +57,12 @@ class SentenceClaims:
             if own and self._skip_claimed:
                 continue
             view = reader.view(start, end, index)
-            probabilities = self._model.view_probabilities(view)
-            for rule_claim in own:
-                doubted = probabilities[rule_claim.type] < self._model.drop_below
-                weak = rule_claim.confidence < self._model.drop_weaker_than
-                if doubted and not self._retyped(rule_claim, probabilities, own) and weak:
-                    dropped.add(id(rule_claim))
+            rows = self._model.view_rows(view)
+            if own and self._bar_out_of_reach:
+                dropped.update(self._doubted(own, rows))
+                continue
+            probabilities = self._model.row_probabilities(rows)
+            dropped.update(self._doubted(own, rows, probabilities))
             for event_type, probability in self._wanted(probabilities, own):
                 trigger = self._trigger(view, event_type)
                 if trigger is not None:
@@ -75,6 +76,28 @@ class SentenceClaims:
                 kept.append(claim)
         doc.claims = sorted(kept, key=_EVIDENCE_START)
         return doc
+
+    def _doubted(
+        self,
+        own: list[Claim],
+        rows: list[tuple[float, ...]],
+        probabilities: dict[EventType, float] | None = None,
+    ) -> list[int]:
+        """The ids of a sentence's rule claims to drop: doubted, weak and not retyped (every
+        type is scored once one of them is doubted: a doubted claim may be retyped)."""
+        model = self._model
+        dropped = []
+        for rule_claim in own:
+            if probabilities is None:
+                if model.row_probability(rows, rule_claim.type) >= model.drop_below:
+                    continue
+                probabilities = model.row_probabilities(rows)
+            elif probabilities[rule_claim.type] >= model.drop_below:
+                continue
+            weak = rule_claim.confidence < model.drop_weaker_than
+            if not self._retyped(rule_claim, probabilities, own) and weak:
+                dropped.append(id(rule_claim))
+        return dropped
 
     def _wanted(
         self, probabilities: dict[EventType, float], own: list[Claim]

@@ -17,24 +17,27 @@ import itertools
 import json
 import math
 import os
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from borderwatch.errors import ExtractionError
 from borderwatch.extraction.document import Document, Token
 from borderwatch.extraction.running_time import LIST_ITEM
-from borderwatch.extraction.spans import ByStart
 from borderwatch.types import EventType
 
 MODEL_ENV = "BORDERWATCH_SENTENCE_MODEL"
 BUNDLED = "bundled"
 NUMBER = "<num>"
+_POSITIONS = tuple(f"position:{i}" for i in range(5))
+_FIRST = itemgetter(0)
+_START = attrgetter("start")
 _Row = tuple[tuple[int, float], ...]  # (type index, weight) of one feature
 
 
@@ -90,37 +93,58 @@ def word_key(token: Token) -> str | None:
     return NUMBER if token.text[0].isdigit() else None
 
 
+class _Named:
+    """The feature names of a document's mentions of one kind, by where each mention starts."""
+
+    def __init__(self, named: Iterable[tuple[int, str]]) -> None:
+        ordered = sorted(named, key=_FIRST)  # stable: a mention's names stay in their order
+        self._starts = [start for start, _ in ordered]
+        self._names = [name for _, name in ordered]
+
+    def between(self, start: int, end: int) -> list[str]:
+        """The names of the mentions starting in [start, end), in order."""
+        starts = self._starts
+        return self._names[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
 class SentenceReader:
-    """Reads the features of a document's sentences (the mentions are indexed once per doc)."""
+    """Reads the features of a document's sentences: the words and the names of the mentions
+    are made once per document, a sentence takes its share of them."""
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
-        self._tokens = ByStart(doc.tokens)
-        self._quantities = ByStart(doc.quantities)
-        self._places = ByStart(doc.places)
-        self._actors = ByStart(doc.actors)
-        self._triggers = ByStart(doc.triggers)
-        self._dates = ByStart(doc.dates)
+        self._tokens = sorted(doc.tokens, key=_START)
+        self._token_starts = [t.start for t in self._tokens]
+        self._keys = [t.lower if t.is_word else word_key(t) for t in self._tokens]
+        # The order a sentence's names are met in decides the order its weights are summed in.
+        self._named = (
+            _Named(
+                (q.start, n) for q in doc.quantities for n in ("has:quantity", f"unit:{q.unit}")
+            ),
+            _Named((p.start, n) for p in doc.places for n in ("has:place", f"place:{p.kind}")),
+            _Named((a.start, f"actor:{a.actor_id}") for a in doc.actors),
+            _Named(
+                (t.start, n)
+                for t in doc.triggers
+                for n in (f"rule:{t.rule}", f"type:{t.event_type.value}")
+            ),
+        )
+        self._date_starts = sorted(d.start for d in doc.dates)
 
     def view(self, start: int, end: int, index: int) -> SentenceView:
         """The features of the sentence `doc.text[start:end]`, the `index`-th of the report."""
-        tokens = self._tokens.between(start, end)
-        words = tuple(w for w in (word_key(t) for t in tokens) if w is not None)
-        features: set[str] = set()
-        for quantity in self._quantities.between(start, end):
-            features.update(("has:quantity", f"unit:{quantity.unit}"))
-        for place in self._places.between(start, end):
-            features.update(("has:place", f"place:{place.kind}"))
-        features.update(f"actor:{a.actor_id}" for a in self._actors.between(start, end))
-        for trigger in self._triggers.between(start, end):
-            features.update((f"rule:{trigger.rule}", f"type:{trigger.event_type.value}"))
-        if self._dates.between(start, end):
+        first = bisect_left(self._token_starts, start)
+        last = bisect_left(self._token_starts, end, first)
+        words = tuple(filter(None, self._keys[first:last]))
+        features = set(itertools.chain.from_iterable(n.between(start, end) for n in self._named))
+        dated = bisect_left(self._date_starts, start)
+        if dated < len(self._date_starts) and self._date_starts[dated] < end:
             features.add("has:date")
         text = self._doc.text
         if LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1):
             features.add("list_item")
-        features.add(f"position:{min(index, 4)}")
-        return SentenceView(start, end, tokens, words, frozenset(features))
+        features.add(_POSITIONS[min(index, 4)])
+        return SentenceView(start, end, self._tokens[first:last], words, frozenset(features))
 
 
 class SentenceModel:
@@ -137,19 +161,29 @@ class SentenceModel:
         # The same weights by type index: a list of sums is quicker to add to than a dict.
         named = {t: None for by_type in data.weights.values() for t in by_type}
         self._types = (*self.biases, *(t for t in named if t not in self.biases))
-        index = {t: i for i, t in enumerate(self._types)}
+        self._index = {t: i for i, t in enumerate(self._types)}
         self._zero = [self.biases.get(t, 0.0) for t in self._types]
         self._rows = {
-            f: tuple((index[t], w) for t, w in by_type.items())
+            f: tuple((self._index[t], w) for t, w in by_type.items())
             for f, by_type in data.weights.items()
         }
-        # Words and word pairs by themselves: a sentence's need no feature names built.
-        self._word_rows = {f[2:]: row for f, row in self._rows.items() if f.startswith("w:")}
+        # Every type's weight (0.0 where pruned) in one row per feature, for sums in C; words
+        # and word pairs by themselves: a sentence's need no feature names built.
+        dense = {f: self._dense(row) for f, row in self._rows.items()}
+        self._word_rows = {f[2:]: row for f, row in dense.items() if f.startswith("w:")}
         self._pair_rows = {
             (pair[0], pair[1]): row
-            for f, row in self._rows.items()
+            for f, row in dense.items()
             if f.startswith("b:") and len(pair := f[2:].split(" ")) == 2
         }
+        self._found_rows = dense
+        self._columns = tuple(map(itemgetter, range(len(self._types))))
+
+    def _dense(self, row: _Row) -> tuple[float, ...]:
+        weights = [0.0] * len(self._types)
+        for i, weight in row:
+            weights[i] = weight
+        return tuple(weights)
 
     def margins(self, features: frozenset[str]) -> dict[EventType, float]:
         """The log-odds of each type for a sentence with `features`."""
@@ -162,13 +196,31 @@ class SentenceModel:
                     scores[i] += weight
         return dict(zip(self._types, scores, strict=True))
 
+    def view_rows(self, view: SentenceView) -> list[tuple[float, ...]]:
+        """The weight rows of a sentence's features, in the order their weights are summed."""
+        return [
+            *filter(None, map(self._word_rows.get, set(view.words))),
+            *filter(None, map(self._pair_rows.get, set(itertools.pairwise(view.words)))),
+            *filter(None, map(self._found_rows.get, view.found)),
+        ]
+
     def view_probabilities(self, view: SentenceView) -> dict[EventType, float]:
         """`probabilities(view.features)`, without building the names of its word features."""
-        scores = self._zero.copy()
-        _add_rows(scores, self._word_rows, set(view.words))
-        _add_rows(scores, self._pair_rows, set(itertools.pairwise(view.words)))
-        _add_rows(scores, self._rows, view.found)
-        return {t: _sigmoid(z) for t, z in zip(self._types, scores, strict=True)}
+        return self.row_probabilities(self.view_rows(view))
+
+    def row_probabilities(self, rows: list[tuple[float, ...]]) -> dict[EventType, float]:
+        """The probability of each type from a sentence's `view_rows`."""
+        # Each type's sum starts at its bias and adds the rows in order, as a loop would (a
+        # pruned weight adds 0.0, which changes no sum; Python 3.11's sum() of floats adds in
+        # plain order): the same bits, summed in C.
+        sums = map(sum, zip(self._zero, *rows, strict=True))
+        return {t: _sigmoid(z) for t, z in zip(self._types, sums, strict=True)}
+
+    def row_probability(self, rows: list[tuple[float, ...]], event_type: EventType) -> float:
+        """The probability of one type from a sentence's `view_rows`, as `view_probabilities`
+        gives it."""
+        i = self._index[event_type]
+        return _sigmoid(sum(map(self._columns[i], rows), self._zero[i]))
 
     def probabilities(self, features: frozenset[str]) -> dict[EventType, float]:
         """The probability of each type for a sentence with `features`."""
@@ -190,14 +242,6 @@ class SentenceModel:
             if weight > best_weight:
                 best, best_weight = token, weight
         return best
-
-
-def _add_rows(scores: list[float], rows: Mapping[Any, _Row], keys: Iterable[Any]) -> None:
-    for key in keys:
-        row = rows.get(key)
-        if row is not None:
-            for i, weight in row:
-                scores[i] += weight
 
 
 def _sigmoid(z: float) -> float:
