@@ -56,6 +56,7 @@ class _QuantityRules:
         self.stop = frozenset(lexicon.stop_words)
         self.determiners = frozenset(lexicon.determiners)
         self.references = frozenset(lexicon.reference_words)
+        self.default = lexicon.default_unit
         self.time_words = frozenset(lexicon.time_words)
         self.measures = frozenset(lexicon.measure_adjectives)
         self.partitive = frozenset(lexicon.partitive_heads)
@@ -123,7 +124,7 @@ class _QuantityRules:
         previous = doc.tokens[i - 1].lower if i > 0 else ""
         if previous in (".", "#") and i > 1:
             previous = doc.tokens[i - 2].lower  # "no. 2", "No.5"
-        if previous in self.references and not self._counts_a_unit(doc, figure.end):
+        if previous in self.references and self._counted(doc, figure.end).unit == self.default:
             return False  # "sitrep 12", but "BG report 12 AF soldiers crossed"
         if (
             i > 0
@@ -250,7 +251,9 @@ class _QuantityRules:
             word = words[index]
             skipped = word.lower in self.determiners or word.text[0].isdigit()
             skipped = skipped or word.lower.endswith(_POSSESSIVE)  # "Afghanistan's 421 districts"
-            if not (skipped or word.text == "-" or self._is_measure(word)):
+            # "the 1,357-kilometre border": a unit after a figure's hyphen measures the noun
+            hyphened = index > 0 and words[index - 1].text == "-" and (word.lower,) in self.counted
+            if not (skipped or hyphened or word.text == "-" or self._is_measure(word)):
                 break
             index += 1
         return words[index:]
@@ -295,10 +298,6 @@ class _QuantityRules:
             return _Counted(self.lexicon.default_unit, phrase[0].text, phrase[0].end)
         return _Counted(self.lexicon.default_unit, "", end)
 
-    def _counts_a_unit(self, doc: Document, end: int) -> bool:
-        """Whether a unit of the lexicon follows a figure ("12 AF soldiers")."""
-        return self._counted(doc, end).unit != self.lexicon.default_unit
-
     def _counted_before(self, doc: Document, start: int) -> _Counted | None:
         """ "trucks (est. 12)": a figure in brackets counts the noun before them."""
         index = bisect.bisect_left(doc.tokens, start, key=_start)
@@ -315,7 +314,7 @@ class _QuantityRules:
             (self.counted[(p,)] for p in parts if (p,) in self.counted), self.lexicon.default_unit
         )
         phrase = self._phrase(_words_from(doc.tokens, compound.end()))[:1]
-        if parts[-1] in self.measures and phrase:
+        if (parts[-1] in self.measures or (parts[-1],) in self.counted) and phrase:
             return _Counted(unit, phrase[0].text, phrase[0].end)
         return _Counted(unit, compound.group(1), compound.end())
 

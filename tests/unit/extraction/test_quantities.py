@@ -219,3 +219,10 @@ def test_armoured_carriers_in_field_shorthand_are_vehicles() -> None:
         (2, "exact", "vehicle", "BTR"),
         (60, "about", "person", "BG"),
     ]
+
+
+def test_a_unit_after_a_figures_hyphen_measures_the_noun_after_it() -> None:
+    text = "Two-thirds of Tajikistan's 1,357-kilometre border is held by the Taliban."
+    share, length = quantities_in(text)
+    assert (share.of, share.text) == ("border", "Two-thirds of Tajikistan's 1,357-kilometre border")
+    assert (length.value, length.unit, length.of) == (1357, "km", "border")
