@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,11 +13,11 @@ from borderwatch.cli.context import console, err_console, open_store
 from borderwatch.cli.ingest import ingest_paths
 from borderwatch.cli.picture import print_picture
 from borderwatch.cli.serve import serve_app
-from borderwatch.flows.context import FlowContext
-from borderwatch.picture import service as picture_service
 from borderwatch.settings import Settings
-from borderwatch.store.session import Store
 from borderwatch.types import Role
+
+if TYPE_CHECKING:
+    from borderwatch.store.session import Store
 
 
 def samples_folder(pack: str) -> Path:
@@ -57,6 +57,10 @@ def demo(
 ) -> None:
     """Load the bundled region pack and sample reports into a fresh database, print the picture,
     and serve the web app."""
+    # The flows and the store (SQLAlchemy) load only when the demo runs.
+    from borderwatch.flows.context import FlowContext
+    from borderwatch.picture import service as picture_service
+
     settings = fresh_settings(Settings.from_env())
     err_console.print(f"demo database: {settings.database_url}")
     store = open_store(settings)

@@ -11,9 +11,7 @@ import typer
 
 from borderwatch.cli.context import err_console, open_store, print_json, print_json_lines
 from borderwatch.cli.picture import load_frame
-from borderwatch.fusion import service
 from borderwatch.fusion.export import event_row, hashtags, header
-from borderwatch.picture import flows
 
 
 class Format(StrEnum):
@@ -38,6 +36,9 @@ def events(
 ) -> None:
     """Fused events. json: one object per line; csv: header, HXL hashtag row, one row per event;
     hxl: HXL JSON (hashtag row then one array per event)."""
+    from borderwatch.fusion import service  # the store (SQLAlchemy) loads only when used
+    from borderwatch.picture import flows
+
     store = open_store()
     with store.unit_of_work() as session:
         if rebuild:

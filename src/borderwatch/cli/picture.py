@@ -11,7 +11,6 @@ from rich.table import Table
 
 from borderwatch.cli.context import console, open_store, print_json
 from borderwatch.clocks import parse_day, parse_moment
-from borderwatch.picture import service
 from borderwatch.picture.frame import Frame, frame_from_pack
 from borderwatch.picture.render import picture_geojson, picture_json, table_rows
 from borderwatch.picture.state import Picture
@@ -51,6 +50,8 @@ def picture(
     pack: Annotated[str | None, typer.Option(help="Region pack name or folder.")] = None,
 ) -> None:
     """The border picture: who holds each side of every section, activity, impact level."""
+    from borderwatch.picture import service  # the store (SQLAlchemy) loads only when used
+
     day = parse_day(as_of, "--as-of") or datetime.now(UTC).date()
     moment = parse_moment(known_at, "--known-at")
     frame = load_frame(pack)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -28,18 +29,11 @@ from borderwatch.planning.needs import (
     split_by_capacity,
 )
 from borderwatch.planning.scenario import bundled_scenario, scenario_histories
-from borderwatch.planning.service import (
-    ForecastQuery,
-    PlanningRegion,
-    get_forecasts,
-    get_inputs_from_pack,
-    get_inputs_from_picture,
-    get_needs_from_forecast,
-    get_region,
-    history_source,
-)
 from borderwatch.planning.standards import bundled_arrivals_model
 from borderwatch.settings import Settings
+
+if TYPE_CHECKING:
+    from borderwatch.planning.service import ForecastQuery, PlanningRegion
 
 plan_app = typer.Typer(
     help="Plan the response: personnel per section, expected arrivals, and what they will need.",
@@ -82,12 +76,17 @@ def _format(value: str) -> str:
 
 
 def _region(pack: str) -> PlanningRegion:
+    # the planning service reads the store (SQLAlchemy): loaded only by the commands using it
+    from borderwatch.planning.service import get_region
+
     return get_region(pack or Settings.from_env().region_pack)
 
 
 def _inputs(
     region: PlanningRegion, levels_from: str, as_of: str, known_at: str, levels: list[str]
 ) -> list[SectionInput]:
+    from borderwatch.planning.service import get_inputs_from_pack, get_inputs_from_picture
+
     if levels_from == "pack":
         _say(
             f"impact levels: low everywhere except {len(levels)} --level override(s); "
@@ -289,6 +288,8 @@ def needs(
     if from_forecast:
         query = _query(as_of, known_at, horizon, history)
         with open_store().unit_of_work() as session:
+            from borderwatch.planning.service import get_needs_from_forecast
+
             report, notes = get_needs_from_forecast(session, region, query, (chosen, days, cold))
         for note in notes:
             _say(note)
@@ -333,12 +334,16 @@ def _moment(value: str) -> datetime | None:
 
 
 def _query(as_of: str, known_at: str, horizon: int, history: str) -> ForecastQuery:
+    from borderwatch.planning.service import ForecastQuery, history_source
+
     return ForecastQuery(
         _day(as_of), _moment(known_at), horizon, history_source(history, "--history")
     )
 
 
 def _forecasts(region: PlanningRegion, query: ForecastQuery) -> list[Forecast]:
+    from borderwatch.planning.service import get_forecasts
+
     with open_store().unit_of_work() as session:
         forecasts, notes = get_forecasts(session, region, query)
     for note in notes:
