@@ -18,7 +18,7 @@ import json
 import math
 import os
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -38,7 +38,6 @@ NUMBER = "<num>"
 _POSITIONS = tuple(f"position:{i}" for i in range(5))
 _FIRST = itemgetter(0)
 _START = attrgetter("start")
-_Row = tuple[tuple[int, float], ...]  # (type index, weight) of one feature
 
 
 class SentenceModelFile(BaseModel):
@@ -148,7 +147,8 @@ class SentenceReader:
 
 
 class SentenceModel:
-    """The classifier with its weights laid out for lookups: feature -> ((type, weight), ...)."""
+    """The classifier with its weights laid out for sums in C: one row per feature holding every
+    type's weight (0.0 where pruned), in the order of `_types`."""
 
     def __init__(self, data: SentenceModelFile) -> None:
         self.data = data
@@ -157,67 +157,51 @@ class SentenceModel:
         self.claimed_margin = data.claimed_margin
         self.drop_below = data.drop_below
         self.drop_weaker_than = data.drop_weaker_than
-        self._weights = {f: tuple(by_type.items()) for f, by_type in data.weights.items()}
-        # The same weights by type index: a list of sums is quicker to add to than a dict.
         named = {t: None for by_type in data.weights.values() for t in by_type}
         self._types = (*self.biases, *(t for t in named if t not in self.biases))
         self._index = {t: i for i, t in enumerate(self._types)}
         self._zero = [self.biases.get(t, 0.0) for t in self._types]
-        self._rows = {
-            f: tuple((self._index[t], w) for t, w in by_type.items())
-            for f, by_type in data.weights.items()
-        }
-        # Every type's weight (0.0 where pruned) in one row per feature, for sums in C; words
-        # and word pairs by themselves: a sentence's need no feature names built.
-        dense = {f: self._dense(row) for f, row in self._rows.items()}
-        self._word_rows = {f[2:]: row for f, row in dense.items() if f.startswith("w:")}
+        self._rows = {f: self._dense(by_type) for f, by_type in data.weights.items()}
+        # Words and word pairs by themselves: a sentence's need no feature names built.
+        self._word_rows = {f[2:]: row for f, row in self._rows.items() if f.startswith("w:")}
         self._pair_rows = {
             (pair[0], pair[1]): row
-            for f, row in dense.items()
+            for f, row in self._rows.items()
             if f.startswith("b:") and len(pair := f[2:].split(" ")) == 2
         }
-        self._found_rows = dense
         self._columns = tuple(map(itemgetter, range(len(self._types))))
 
-    def _dense(self, row: _Row) -> tuple[float, ...]:
+    def _dense(self, by_type: Mapping[EventType, float]) -> tuple[float, ...]:
         weights = [0.0] * len(self._types)
-        for i, weight in row:
-            weights[i] = weight
+        for event_type, weight in by_type.items():
+            weights[self._index[event_type]] = weight
         return tuple(weights)
 
     def margins(self, features: frozenset[str]) -> dict[EventType, float]:
         """The log-odds of each type for a sentence with `features`."""
-        scores = self._zero.copy()
-        rows = self._rows
-        for feature in features:
-            row = rows.get(feature)
-            if row is not None:
-                for i, weight in row:
-                    scores[i] += weight
-        return dict(zip(self._types, scores, strict=True))
+        rows = [row for f in features if (row := self._rows.get(f)) is not None]
+        return dict(zip(self._types, self._sums(rows), strict=True))
 
     def view_rows(self, view: SentenceView) -> list[tuple[float, ...]]:
         """The weight rows of a sentence's features, in the order their weights are summed."""
         return [
             *filter(None, map(self._word_rows.get, set(view.words))),
             *filter(None, map(self._pair_rows.get, set(itertools.pairwise(view.words)))),
-            *filter(None, map(self._found_rows.get, view.found)),
+            *filter(None, map(self._rows.get, view.found)),
         ]
-
-    def view_probabilities(self, view: SentenceView) -> dict[EventType, float]:
-        """`probabilities(view.features)`, without building the names of its word features."""
-        return self.row_probabilities(self.view_rows(view))
 
     def row_probabilities(self, rows: list[tuple[float, ...]]) -> dict[EventType, float]:
         """The probability of each type from a sentence's `view_rows`."""
+        return {t: _sigmoid(z) for t, z in zip(self._types, self._sums(rows), strict=True)}
+
+    def _sums(self, rows: list[tuple[float, ...]]) -> Iterator[float]:
         # Each type's sum starts at its bias and adds the rows in order, as a loop would (a
         # pruned weight adds 0.0, which changes no sum; Python 3.11's sum() of floats adds in
         # plain order): the same bits, summed in C.
-        sums = map(sum, zip(self._zero, *rows, strict=True))
-        return {t: _sigmoid(z) for t, z in zip(self._types, sums, strict=True)}
+        return map(sum, zip(self._zero, *rows, strict=True))
 
     def row_probability(self, rows: list[tuple[float, ...]], event_type: EventType) -> float:
-        """The probability of one type from a sentence's `view_rows`, as `view_probabilities`
+        """The probability of one type from a sentence's `view_rows`, as `row_probabilities`
         gives it."""
         i = self._index[event_type]
         return _sigmoid(sum(map(self._columns[i], rows), self._zero[i]))
@@ -228,17 +212,20 @@ class SentenceModel:
 
     def weight(self, feature: str, event_type: EventType) -> float:
         """The weight of one feature for one type (0 when pruned)."""
-        return dict(self._weights.get(feature, ())).get(event_type, 0.0)
+        row = self._rows.get(feature)
+        return 0.0 if row is None else row[self._index[event_type]]
 
     def trigger_token(self, view: SentenceView, event_type: EventType) -> Token | None:
         """The word of the sentence whose feature weighs most for `event_type`."""
         best: Token | None = None
         best_weight = -math.inf
+        column = self._index[event_type]
         for token in view.tokens:
             key = word_key(token)
             if key is None:
                 continue
-            weight = self.weight(f"w:{key}", event_type)
+            row = self._word_rows.get(key)
+            weight = 0.0 if row is None else row[column]
             if weight > best_weight:
                 best, best_weight = token, weight
         return best
