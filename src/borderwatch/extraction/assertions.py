@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from borderwatch.extraction.patterns import Folded, is_table_row
+from borderwatch.types import EventType
 
 Span = tuple[int, int]
 
@@ -96,13 +97,19 @@ class AssertionFilter:
         return sorted(spans)
 
     def speculative(
-        self, text: str, clauses: Sequence[Span], triggers: Sequence[Span], drill: bool = False
+        self,
+        text: str,
+        clauses: Sequence[Span],
+        triggers: Sequence[Span],
+        event_type: EventType | None = None,
     ) -> bool:
         """Whether a speculation marker stands before or inside every trigger (at `triggers`)
         in its clause ("the bridge could reopen" matched whole): the event is asked about or
         supposed, not asserted; or a refuting frame holds them all ("reports that fighters
-        crossed into Vanj are false"); or, unless the claim is the `drill` itself, they are a
-        drill's scenario ("units practised destroying a group that had crossed")."""
+        crossed into Vanj are false"); or, unless the claim (of `event_type`) is the drill
+        itself, they are a drill's scenario ("units practised destroying a group that had
+        crossed")."""
+        drill = event_type is EventType.MILITARY_EXERCISE
         markers = [self._speculation] if drill else [self._speculation, self._scenario]
         if any(
             all(

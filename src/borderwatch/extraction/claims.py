@@ -58,7 +58,6 @@ from borderwatch.types import DatePrecision, EventType
 
 # A sentence wholly in brackets is an aside: a note on the source, a disclaimer.
 _ASIDE = re.compile(r"\s*\([^()]*\)[.\s]*")
-_DRILLS = frozenset({EventType.MILITARY_EXERCISE})
 _Indexes = tuple[ByStart[Any], ...]
 # Built once: a type without an argument spec is asked about on every claim of it.
 _NO_ARGUMENTS = ArgumentSpec(required=[], optional=[])
@@ -141,7 +140,7 @@ class ClaimAssembler:
                     if (
                         claim.confidence >= self._min_confidence
                         and not self._assertions.speculative(
-                            doc.text, sentence.clauses, told, event_type in _DRILLS
+                            doc.text, sentence.clauses, told, event_type
                         )
                         and not running_time.is_background(doc, claim.date)
                     ):
@@ -175,7 +174,7 @@ class ClaimAssembler:
                 doc.text,
                 sentence.clauses,
                 [(trigger.start, trigger.end)],
-                trigger.event_type in _DRILLS,
+                trigger.event_type,
             )
             history = running_time.is_background(doc, claim.date)
             found.append(None if speculative or history or claim.confidence <= 0.0 else claim)

@@ -17,13 +17,13 @@ places and figures, so, as analysts note them (docs/gold-set.md):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter
 
 from borderwatch.extraction.claims import ClaimAssembler
 from borderwatch.extraction.document import DateMention, Document, TriggerMention
 from borderwatch.extraction.patterns import is_table_row
+from borderwatch.extraction.spans import ByStart
 
 RULE = "table-row"
 _LINE = re.compile(r"^[ \t]*\S.*$", re.MULTILINE)
@@ -31,7 +31,6 @@ _RULE_LINE = re.compile(r"[\s|:+-]+")
 _FIRST_CELL = re.compile(r"[ \t|]*([^|\n]*[^|\s])")
 # How many lines above a table its title may stand (blank lines included).
 _TITLE_REACH = 3
-_START = attrgetter("start")
 _EVIDENCE_START = attrgetter("evidence_start")
 
 
@@ -54,19 +53,13 @@ class TableRows:
     def __call__(self, doc: Document) -> Document:
         if "|" not in doc.text:
             return doc
-        trigger_starts = [t.start for t in doc.triggers]
+        by_start = ByStart(doc.triggers)
         triggers: list[TriggerMention] = []
         dated: list[DateMention | None] = []  # the date of each row's table title, if any
         titles: list[tuple[int, int]] = []
         for table in _tables(doc.text):
             heads = [span for span in (table.title, table.header) if span is not None]
-            found = [
-                t
-                for a, b in heads
-                for t in doc.triggers[
-                    bisect_left(trigger_starts, a) : bisect_left(trigger_starts, b)
-                ]
-            ]
+            found = [t for a, b in heads for t in by_start.between(a, b)]
             if not found:
                 continue
             titles += heads
