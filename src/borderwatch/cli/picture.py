@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from borderwatch.cli.context import console, open_store, print_json
 from borderwatch.clocks import parse_day, parse_moment
-from borderwatch.picture.frame import Frame, frame_from_pack
 from borderwatch.picture.render import picture_geojson, picture_json, table_rows
 from borderwatch.picture.state import Picture
 from borderwatch.region.pack import load_pack
 from borderwatch.settings import Settings
+
+if TYPE_CHECKING:
+    from borderwatch.picture.frame import Frame
 
 
 class Format(StrEnum):
@@ -33,6 +35,8 @@ def register(app: typer.Typer) -> None:
 
 def load_frame(pack: str | None = None) -> Frame:
     """The picture's frame from the named region pack (the settings' pack by default)."""
+    from borderwatch.picture.frame import frame_from_pack  # the extraction lexicons load here
+
     return frame_from_pack(load_pack(pack or Settings.from_env().region_pack))
 
 

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from borderwatch.cli.context import err_console, open_store
-from borderwatch.flows.context import FlowContext
 from borderwatch.settings import Settings
 
 if TYPE_CHECKING:
+    from borderwatch.flows.context import FlowContext
     from borderwatch.store.session import Store
 
 
@@ -30,6 +30,8 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
     """Serve the web app (map, timeline, reports, review) and the JSON API at /api/v1."""
+    from borderwatch.flows.context import FlowContext  # the pipeline loads only when serving
+
     settings = Settings.from_env()
     store = open_store(settings)
     err_console.print(f"borderwatch is serving on http://{host}:{port}/  (Ctrl-C stops it)")
