@@ -24,8 +24,9 @@ from functools import cache
 from importlib import resources
 from operator import attrgetter, itemgetter
 from pathlib import Path
+from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from borderwatch.errors import ExtractionError
 from borderwatch.extraction.document import Document, Token
@@ -41,7 +42,8 @@ _START = attrgetter("start")
 
 
 class SentenceModelFile(BaseModel):
-    """`data/<lang>/sentence_model.json`: weights per feature and type, biases, thresholds."""
+    """`data/<lang>/sentence_model.json`: one row of weights per feature (a weight per type, in
+    the order of `types`, 0 where pruned), biases, thresholds."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -65,7 +67,15 @@ class SentenceModelFile(BaseModel):
         description="only a rule claim less confident than this may be dropped (any may be "
         "retyped): a short, clear sentence gives the model little to go on",
     )
-    weights: dict[str, dict[EventType, float]]
+    types: list[EventType] = Field(min_length=1, description="the order of every weight row")
+    weights: dict[str, list[float]]
+
+    @model_validator(mode="after")
+    def _rows_fit_types(self) -> Self:
+        wrong = next((f for f, row in self.weights.items() if len(row) != len(self.types)), None)
+        if wrong is not None:
+            raise ValueError(f"the weights of {wrong!r} are not one per type of `types`")
+        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +167,12 @@ class SentenceModel:
         self.claimed_margin = data.claimed_margin
         self.drop_below = data.drop_below
         self.drop_weaker_than = data.drop_weaker_than
-        named = {t: None for by_type in data.weights.values() for t in by_type}
-        self._types = (*self.biases, *(t for t in named if t not in self.biases))
+        # Types with a bias and no weights get a 0.0 at the end of every row.
+        self._types = (*data.types, *(t for t in self.biases if t not in data.types))
         self._index = {t: i for i, t in enumerate(self._types)}
         self._zero = [self.biases.get(t, 0.0) for t in self._types]
-        self._rows = {f: self._dense(by_type) for f, by_type in data.weights.items()}
+        pad = (0.0,) * (len(self._types) - len(data.types))
+        self._rows = {f: (*row, *pad) for f, row in data.weights.items()}
         # Words and word pairs by themselves: a sentence's need no feature names built.
         self._word_rows = {f[2:]: row for f, row in self._rows.items() if f.startswith("w:")}
         self._pair_rows = {
@@ -170,12 +181,6 @@ class SentenceModel:
             if f.startswith("b:") and len(pair := f[2:].split(" ")) == 2
         }
         self._columns = tuple(map(itemgetter, range(len(self._types))))
-
-    def _dense(self, by_type: Mapping[EventType, float]) -> tuple[float, ...]:
-        weights = [0.0] * len(self._types)
-        for event_type, weight in by_type.items():
-            weights[self._index[event_type]] = weight
-        return tuple(weights)
 
     def margins(self, features: frozenset[str]) -> dict[EventType, float]:
         """The log-odds of each type for a sentence with `features`."""

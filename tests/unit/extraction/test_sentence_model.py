@@ -36,10 +36,11 @@ def tiny_model(**overrides: object) -> SentenceModel:
         "source": "written by hand for these tests",
         "biases": {t.value: -4.0 for t in EventType},
         "thresholds": {"refugee_preparation": 0.5},
+        "types": ["refugee_preparation", "other"],
         "weights": {
-            "w:marquees": {"refugee_preparation": 3.0},
-            "w:pitched": {"refugee_preparation": 2.0, "other": 1.0},
-            "has:quantity": {"refugee_preparation": 0.5},
+            "w:marquees": [3.0, 0.0],
+            "w:pitched": [2.0, 1.0],
+            "has:quantity": [0.5, 0.0],
         },
         **overrides,
     }
@@ -69,6 +70,7 @@ def test_the_bundled_model_is_small_stated_and_valid() -> None:
     model = parse_model(path.read_text(encoding="utf-8"), str(path))
     assert "trained by borderwatch" in model.data.source
     assert set(model.biases) == set(EventType)
+    assert set(model.data.types) == set(EventType)
 
 
 def test_a_model_file_can_be_named_or_switched_off(tmp_path: Path) -> None:
@@ -82,6 +84,8 @@ def test_a_model_file_can_be_named_or_switched_off(tmp_path: Path) -> None:
         load_model("en", str(tmp_path / "missing.json"))
     with pytest.raises(ExtractionError):
         parse_model('{"language": "en"}', "broken")
+    with pytest.raises(ExtractionError, match="is invalid"):
+        tiny_model(weights={"w:marquees": [3.0]})
 
 
 def test_features_are_words_pairs_and_what_the_components_found(rules: Pipeline) -> None:
