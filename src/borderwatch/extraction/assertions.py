@@ -59,6 +59,7 @@ class AssertionFilter:
         comment_lines: Sequence[str] = (),
         refuted: Sequence[str] = (),
         scenario: Sequence[str] = (),
+        recap: Sequence[str] = (),
     ) -> None:
         markers = "|".join(f"(?:{m})" for m in speculation) or "(?!)"
         marker = re.compile(rf"(?<![\w-])(?:{markers})(?![\w-])", re.IGNORECASE)
@@ -67,6 +68,8 @@ class AssertionFilter:
         self._scenario = Folded(re.compile(rf"(?<![\w-])(?:{drills})", re.IGNORECASE))
         frames = "|".join(f"(?:{r})" for r in refuted) or "(?!)"
         self._refuted = re.compile(rf"(?<![\w-])(?:{frames})(?![\w-])", re.IGNORECASE)
+        recaps = "|".join(f"(?:{r})" for r in recap) or "(?!)"
+        self._recap = Folded(re.compile(rf"(?<![\w-])(?:{recaps})(?![\w-])", re.IGNORECASE))
         headings = "|".join(f"(?:{h})" for h in comment_headings) or "(?!)"
         self._comments = re.compile(
             rf"^\W*(?:{headings})\W*(?:\(?\d+\)?)?\W*$", re.IGNORECASE | re.MULTILINE
@@ -108,7 +111,8 @@ class AssertionFilter:
         supposed, not asserted; or a refuting frame holds them all ("reports that fighters
         crossed into Vanj are false"); or, unless the claim (of `event_type`) is the drill
         itself, they are a drill's scenario ("units practised destroying a group that had
-        crossed")."""
+        crossed"); or the sentence only recalls what was told before ("It will be recalled
+        that on 22 June 134 servicemen crossed")."""
         drill = event_type is EventType.MILITARY_EXERCISE
         markers = [self._speculation] if drill else [self._speculation, self._scenario]
         if any(
@@ -121,6 +125,8 @@ class AssertionFilter:
             return True
         if not clauses:
             return False
+        if self._recap.search(text, clauses[0][0], min(s for s, _ in triggers)):
+            return True
         frames = [m.span() for m in self._refuted.finditer(text, clauses[0][0], clauses[-1][1])]
         return all(any(a <= s and e <= b for a, b in frames) for s, e in triggers)
 

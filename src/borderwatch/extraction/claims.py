@@ -113,6 +113,7 @@ class ClaimAssembler:
             lexicon.comment_lines,
             lexicon.refuted,
             lexicon.scenario,
+            lexicon.recap,
         )
         self._groups = TriggerGroups(lexicon)
         self._present = word_regex(lexicon.present, r"(?![\w-])")

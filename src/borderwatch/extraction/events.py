@@ -104,6 +104,11 @@ class EventLexicon(Lexicon):
         description="regexes: before a trigger in its clause, the event is a drill's scenario "
         "('units practised destroying a group that had crossed'): no claim but an exercise",
     )
+    recap: list[str] = Field(
+        default=[],
+        description="regexes: before a trigger in its sentence, the sentence recalls what was "
+        "told before ('It will be recalled that ...', 'As is known, ...'): no new claim",
+    )
     refuted: list[str] = Field(
         default=[],
         description="regexes: a frame that, holding a trigger, says it did not happen "

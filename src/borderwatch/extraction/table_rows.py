@@ -6,7 +6,8 @@ places and figures, so, as analysts note them (docs/gold-set.md):
 - a table is two or more consecutive lines with at least two "|" each (a markdown rule line
   "|---|---|" is part of it);
 - its event type is that of the first trigger in its title (the nearest text line above it,
-  within a few lines) or in its column-header row (a first row without digits);
+  within a few lines, unless that line is prose of more than a dozen words) or in its
+  column-header row (a first row without digits);
 - every row with a digit is a claim of that type, assembled by `ClaimAssembler.claims_for`
   like any claim of its line (places, figures, date, attribution), unless a claim of the type
   already stands on the row;
@@ -31,6 +32,9 @@ _RULE_LINE = re.compile(r"[\s|:+-]+")
 _FIRST_CELL = re.compile(r"[ \t|]*([^|\n]*[^|\s])")
 # How many lines above a table its title may stand (blank lines included).
 _TITLE_REACH = 3
+# A longer line above a table is prose ("Summary: fighting has moved back from the river in
+# most districts; details below."), not a title naming what the rows count.
+_TITLE_WORDS = 12
 _EVIDENCE_START = attrgetter("evidence_start")
 
 
@@ -111,14 +115,15 @@ def _tables(text: str) -> list[_Table]:
 
 
 def _title(text: str, start: int) -> tuple[int, int] | None:
-    """The nearest text line above `start`, within `_TITLE_REACH` lines."""
+    """The nearest text line above `start`, within `_TITLE_REACH` lines, unless it is prose."""
     end = start
     for _ in range(_TITLE_REACH):
         if end <= 0:
             return None
         line_end = end - 1
         line_start = text.rfind("\n", 0, line_end) + 1
-        if text[line_start:line_end].strip():
-            return line_start, line_end
+        line = text[line_start:line_end]
+        if line.strip():
+            return (line_start, line_end) if len(line.split()) <= _TITLE_WORDS else None
         end = line_start
     return None

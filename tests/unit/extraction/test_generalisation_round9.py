@@ -1,0 +1,89 @@
+"""Arms supplies, tents sent ahead, recaps and prose above tables, missed in the twentieth to
+twenty-third blind sets, on text of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from borderwatch.extraction.pipeline import Pipeline
+from borderwatch.types import EventType
+
+AUG_20 = date(2021, 8, 20)
+
+
+def types(rules: Pipeline, text: str) -> list[EventType]:
+    return [c.type for c in rules.extract_claims(text, reference_date=AUG_20)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow will supply the Tajik border troops with 30 new armoured vehicles this year.",
+        "The Russian base handed over 20 armoured personnel carriers to the Tajik army on Monday.",
+        "Russia would deliver more weapons and armoured vehicles to its base in Tajikistan.",
+    ],
+)
+def test_arms_handed_to_an_ally_are_support_not_a_deployment(rules: Pipeline, text: str) -> None:
+    assert types(rules, text) == [EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT]
+
+
+def test_soldiers_giving_up_their_weapons_are_not_arms_support(rules: Pipeline) -> None:
+    text = "Twelve Afghan soldiers crossed at Dusti overnight and handed over their weapons."
+    assert EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT not in types(rules, text)
+
+
+def test_a_drill_begun_as_rehearsals_is_an_exercise(rules: Pipeline) -> None:
+    text = "On 3 August Tajik and Uzbek units began rehearsing the defence of the Panj valley."
+    assert types(rules, text) == [EventType.MILITARY_EXERCISE]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tents sent ahead to a district or a region: getting ready for arrivals
+        (
+            "The Committee dispatched 9 trucks with tents and bedding to the Vanj district.",
+            EventType.REFUGEE_PREPARATION,
+        ),
+        ("The Red Crescent sent three trucks of tents to Darvoz.", EventType.REFUGEE_PREPARATION),
+        # goods brought to a site where people already are: aid
+        (
+            "The Committee delivered 200 mattresses and food to the temporary shelter in Panj.",
+            EventType.HUMANITARIAN_ASSISTANCE,
+        ),
+    ],
+)
+def test_tents_sent_ahead_prepare_and_goods_at_a_site_are_aid(
+    rules: Pipeline, text: str, expected: EventType
+) -> None:
+    assert types(rules, text) == [expected]
+
+
+def test_parked_lorries_are_a_state_of_affairs(rules: Pipeline) -> None:
+    assert types(rules, "Around 150 trucks are parked along the road to Jayhun.") == [
+        EventType.OTHER
+    ]
+
+
+@pytest.mark.parametrize(
+    "opener",
+    ["It will be recalled that", "As is known,", "As was reported earlier,", "Recall that"],
+)
+def test_a_sentence_recalling_an_earlier_event_makes_no_claim(rules: Pipeline, opener: str) -> None:
+    text = f"{opener} on 22 June some 130 Afghan servicemen crossed into the Panj district."
+    assert types(rules, text) == []
+
+
+def test_prose_above_a_table_does_not_type_its_rows(rules: Pipeline) -> None:
+    text = (
+        "Summary: fighting has eased along the river in most places this week; our observers "
+        "list each district below.\n\n"
+        "District | Held by 11 Jul | Change\n"
+        "Khwahan  | Taliban        | fell to the Taliban 5 Jul\n"
+        "Zebak    | Taliban        | fell to the Taliban 7 Jul\n"
+    )
+    found = rules.extract_claims(text, reference_date=AUG_20)
+    rows = [c for c in found if "|" in c.evidence_text]
+    assert [c.type for c in rows] == [EventType.TERRITORIAL_CONTROL_CHANGE] * 2
