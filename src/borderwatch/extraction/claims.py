@@ -58,6 +58,11 @@ from borderwatch.types import DatePrecision, EventType
 
 # A sentence wholly in brackets is an aside: a note on the source, a disclaimer.
 _ASIDE = re.compile(r"\s*\([^()]*\)[.\s]*")
+# A bare dateline: a place in capitals opening the report, a dash after it or after a comma and
+# a short date ("KHOROG -", "FAYZABAD, Aug 2 -").
+_BARE_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)(?:,[^\n.]{0,30}?)?[ \t]+[-\u2013\u2014][ \t]"
+)
 _Indexes = tuple[ByStart[Any], ...]
 # Built once: a type without an argument spec is asked about on every claim of it.
 _NO_ARGUMENTS = ArgumentSpec(required=[], optional=[])
@@ -118,8 +123,10 @@ class ClaimAssembler:
         self._groups = TriggerGroups(lexicon)
         self._present = word_regex(lexicon.present, r"(?![\w-])")
         self._speaker_place = re.compile(lexicon.speaker_place or "(?!)", re.IGNORECASE)
+        self._place_then_speech = re.compile(lexicon.place_then_speech or "(?!)")
         # The last document's sentences and indexes: the learned claim finder asks again.
         self._read_of: tuple[Document | None, list[_Sentence], _Indexes] = (None, [], ())
+        self._spoken: set[int] = set()  # the last document's places before a speech verb
 
     def __call__(self, doc: Document) -> Document:
         sentences, indexes = self._read(doc)
@@ -184,7 +191,10 @@ class ClaimAssembler:
     def _read(self, doc: Document) -> tuple[list[_Sentence], _Indexes]:
         """The document's claimable sentences and mention indexes, read once per document."""
         if doc is not self._read_of[0]:
-            self._read_of = (doc, self._sentences(doc), _indexes(doc, self._speaker_place))
+            spoken = {p.start for p in doc.places if self._place_then_speech.match(doc.text, p.end)}
+            self._spoken = spoken
+            where = _speaker_places(doc, self._speaker_place, spoken)
+            self._read_of = (doc, self._sentences(doc), _indexes(doc, where))
         return self._read_of[1], self._read_of[2]
 
     def _sentences(self, doc: Document) -> list[_Sentence]:
@@ -237,7 +247,11 @@ class ClaimAssembler:
         )
         places = self._places(
             local, clauses, others, event_type is EventType.ARMED_CLASH, triggers, rivals
-        )
+        ) or [  # "Residents of Nusay said the Taliban raised their flag there": the speakers'
+            p
+            for p in doc.places
+            if p.start in self._spoken and sentence.start <= p.start < sentence.end
+        ]
         # Both sides of a clash, and those who speak in a statement, are its actors.
         whole = event_type in WHOLE_SENTENCE
         previous = (sentences[index - 1].start, sentences[index - 1].end) if index else None
@@ -351,12 +365,22 @@ class ClaimAssembler:
         return min(0.99, max(0.05, score))
 
 
-def _indexes(doc: Document, speaker_place: re.Pattern[str]) -> _Indexes:
-    """The document's mentions by where they start, in `_Local`'s order; a place that only
-    says where a speaker is ("Afghan officials in Faizabad said") is none of a claim's."""
-    where = {
-        m.end() for a in doc.attributions if a.text if (m := speaker_place.match(doc.text, a.end))
-    }
+def _speaker_places(doc: Document, speaker_place: re.Pattern[str], spoken: set[int]) -> set[int]:
+    """Where the places start that only say where a speaker or the reporter is: after a
+    speaker ("Afghan officials in Faizabad said"), before a speech verb (`spoken`: "a teacher
+    in Kalai-Khumb said"), or a bare dateline ("FAYZABAD - Taliban fighters overran ...")."""
+    text = doc.text
+    where = {m.end() for a in doc.attributions if a.text if (m := speaker_place.match(text, a.end))}
+    where.update(spoken)
+    head = _BARE_DATELINE.match(text)
+    if head is not None:
+        where.add(head.start("place"))
+    return where
+
+
+def _indexes(doc: Document, where: set[int]) -> _Indexes:
+    """The document's mentions by where they start, in `_Local`'s order; a place starting at
+    one of `where` (a speaker's, `_speaker_places`) is none of a claim's."""
     places = [p for p in doc.places if p.start not in where]
     return (
         ByStart(doc.triggers), ByStart(places), ByStart(doc.actors),

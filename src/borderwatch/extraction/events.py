@@ -99,6 +99,11 @@ class EventLexicon(Lexicon):
         description="regex right after a speaker's name: a place after it says where the "
         "speaker is ('officials in Faizabad said'), not where the event was",
     )
+    place_then_speech: str = Field(
+        default="",
+        description="regex right after a place: the place says where a speaker is ('a "
+        "teacher in Kalai-Khumb said', 'residents of Vanj told Asia-Plus')",
+    )
     scenario: list[str] = Field(
         default=[],
         description="regexes: before a trigger in its clause, the event is a drill's scenario "

@@ -87,3 +87,27 @@ def test_prose_above_a_table_does_not_type_its_rows(rules: Pipeline) -> None:
     found = rules.extract_claims(text, reference_date=AUG_20)
     rows = [c for c in found if "|" in c.evidence_text]
     assert [c.type for c in rows] == [EventType.TERRITORIAL_CONTROL_CHANGE] * 2
+
+
+def places(rules: Pipeline, text: str) -> list[list[str | None]]:
+    found = rules.extract_claims(text, reference_date=AUG_20)
+    return [sorted(p.place_id or "" for p in c.places) for c in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A teacher in Kalai-Khumb said the Taliban had captured Khwahan on Monday.",
+        "Residents of Vanj told Asia-Plus the Taliban had captured Khwahan on Monday.",
+        "FAYZABAD - The Taliban captured Khwahan on Monday, a local elder said.",
+    ],
+)
+def test_where_a_speaker_or_the_reporter_is_is_not_where_it_happened(
+    rules: Pipeline, text: str
+) -> None:
+    assert places(rules, text) == [["af-badakhshan-khwahan"]]
+
+
+def test_the_speakers_place_stands_in_when_the_event_names_none(rules: Pipeline) -> None:
+    text = "Residents of Nusay said the Taliban had raised their flag there on Sunday."
+    assert places(rules, text) == [["af-badakhshan-nusay"]]
