@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
@@ -12,12 +12,12 @@ from rich.table import Table
 from borderwatch.cli.context import console, err_console, print_json_lines
 from borderwatch.clocks import parse_day
 from borderwatch.errors import InputError
-from borderwatch.extraction.document import Claim
-from borderwatch.extraction.pipeline import build_pipeline
 from borderwatch.intake.files import expand, read_bytes
-from borderwatch.intake.items import ReadItem
-from borderwatch.intake.readers import read
 from borderwatch.settings import Settings
+
+if TYPE_CHECKING:
+    from borderwatch.extraction.document import Claim
+    from borderwatch.intake.items import ReadItem
 
 FORMATS = ("json", "table")
 
@@ -37,6 +37,8 @@ def extract(
     output: str = typer.Option("json", "--format", help="json (one claim per line) or table."),
 ) -> None:
     """Print the claims of one report without storing anything."""
+    from borderwatch.extraction.pipeline import build_pipeline  # loaded only when it runs
+
     if output not in FORMATS:
         raise InputError(f"unknown format {output!r}: use one of {', '.join(FORMATS)}")
     given = parse_day(published, "--published")
@@ -68,6 +70,8 @@ def extract(
 
 
 def _read(path: str, published: date | None, max_bytes: int) -> list[ReadItem]:
+    from borderwatch.intake.readers import read  # the HTML and feed parsers load here
+
     files = expand([path])
     if len(files) != 1 or Path(path).is_dir():
         raise InputError(f"extract reads one file; {path} names {len(files)}: use ingest")

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from borderwatch.fusion.events import Event
-from borderwatch.picture.frame import Frame, SectionFrame
 from borderwatch.types import EventType, ImpactLevel
+
+if TYPE_CHECKING:
+    from borderwatch.picture.frame import Frame, SectionFrame
 
 CONTROL = EventType.TERRITORIAL_CONTROL_CHANGE.value
 CROSSING = EventType.CROSS_BORDER_MOVEMENT.value
