@@ -61,6 +61,11 @@ class PlaceLexicon(Lexicon):
         description="place ids of cities whose bare name means the city, not the district or "
         "province of the same name ('the Taliban took Taloqan')",
     )
+    actor_sides: dict[str, str] = Field(
+        default={},
+        description="actor id -> country: a sentence whose actors are all of one side puts a "
+        "name both sides share there ('the Taliban now run Shughnan district')",
+    )
 
 
 # A capitalised word right after a name: "Pamir Highway", "Panj Valley".
@@ -77,6 +82,7 @@ class _Context:
     country: str | None
     near: str | None
     framed: bool = False  # "in the province of P": its places lie in P, whatever the spelling
+    hinted: bool = False  # the country from a demonym before a unit word ("Tajik district")
 
 
 def _key(phrase: str) -> str:
@@ -101,6 +107,8 @@ class PlaceComponent:
         self._fields = {}
         lexicon = load_lexicon("places", language, PlaceLexicon)
         actors = load_lexicon("actors", language, ActorLexicon)
+        self._actor_sides = {a.id: a.country for a in actors.actors if a.country}
+        self._actor_sides.update(lexicon.actor_sides)
         self._demonyms = {
             d.lower(): a.country for a in actors.actors if a.country for d in a.demonyms
         }
@@ -187,6 +195,7 @@ class PlaceComponent:
     ) -> list[PlaceMention]:
         text = doc.text
         context = self._context(doc, start, end, spots)
+        side = self._side(doc, start, end)
         result = []
         listed = self._list_kinds(doc, start, end, spots)
         for index, spot in enumerate(spots):
@@ -202,6 +211,8 @@ class PlaceComponent:
             # a name both sides share ("Farkhor") is on the side of its sentence, else the report's.
             ambiguous = spot.resolution.status == "ambiguous"
             spelled = spelled_country(spot.resolution) if ambiguous and not context.framed else None
+            if ambiguous and not spelled and not context.framed and not context.hinted:
+                spelled = side
             country = self._demonyms[own.group("d").lower()] if own else spelled or context.country
             if country is None and ambiguous:
                 country = report_country
@@ -216,6 +227,13 @@ class PlaceComponent:
                 preferred = None  # "the city of Khorugh" is the Khorugh city district
             result.append(self._mention(spot, resolution, preferred))
         return result
+
+    def _side(self, doc: Document, start: int, end: int) -> str | None:
+        """The one country of the sentence's actors that have a side, if they share one."""
+        sides = {
+            self._actor_sides.get(a.actor_id) for a in doc.actors if start <= a.start < end
+        } - {None}
+        return sides.pop() if len(sides) == 1 else None
 
     def _of_kind(
         self, resolution: Resolution, first: Resolution, kind: str, country: str | None
@@ -315,11 +333,13 @@ class PlaceComponent:
         for provinces in (contained, named, self._supported(spots)):
             if len({p.id for p in provinces}) == 1:
                 framed = provinces is contained
-                return _Context(country or provinces[0].country, provinces[0].id, framed)
+                return _Context(
+                    country or provinces[0].country, provinces[0].id, framed, hint is not None
+                )
         if country is None:
             countries = {r.best.place.country for r in (s.resolution for s in spots) if r.best}
             country = countries.pop() if len(countries) == 1 else None
-        return _Context(country, None)
+        return _Context(country, None, hinted=hint is not None)
 
     def _supported(self, spots: list[Spot]) -> list[Place]:
         """An ambiguous province that other names of the sentence lie under ("Eshkashem

@@ -111,3 +111,18 @@ def test_where_a_speaker_or_the_reporter_is_is_not_where_it_happened(
 def test_the_speakers_place_stands_in_when_the_event_names_none(rules: Pipeline) -> None:
     text = "Residents of Nusay said the Taliban had raised their flag there on Sunday."
     assert places(rules, text) == [["af-badakhshan-nusay"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Taliban took control of Shughnan district on Monday.", "af-badakhshan-shughnan"),
+        ("Taliban fighters attacked government positions in Shughnan.", "af-badakhshan-shughnan"),
+        # a demonym before the unit word still decides
+        ("The Taliban shelled the Tajik district of Shughnan overnight.", "tj-gbao-shughnon"),
+    ],
+)
+def test_a_name_both_sides_share_goes_with_the_side_of_its_actors(
+    rules: Pipeline, text: str, expected: str
+) -> None:
+    assert [p for claim in places(rules, text) for p in claim] == [expected]
