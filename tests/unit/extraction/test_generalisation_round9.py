@@ -126,3 +126,37 @@ def test_a_name_both_sides_share_goes_with_the_side_of_its_actors(
     rules: Pipeline, text: str, expected: str
 ) -> None:
     assert [p for claim in places(rules, text) for p in claim] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kunduz city taken by TB.", EventType.TERRITORIAL_CONTROL_CHANGE),
+        ("Taloqan was also taken on Sunday.", EventType.TERRITORIAL_CONTROL_CHANGE),
+        (
+            "Taliban fighters entered Faizabad without a fight.",
+            EventType.TERRITORIAL_CONTROL_CHANGE,
+        ),
+        (
+            "Local militia pushed the Taliban out of the centre of Kishim district.",
+            EventType.TERRITORIAL_CONTROL_CHANGE,
+        ),
+        ("The post at Kyzylrabot had been reinforced on Sunday.", EventType.TROOP_DEPLOYMENT),
+        ("The Border Troops reinforced the protection of the border.", EventType.TROOP_DEPLOYMENT),
+        ("Guards have set up three new posts in the Vanj district.", EventType.TROOP_DEPLOYMENT),
+        (
+            "The army dug new trenches and firing posts on the riverbank.",
+            EventType.TROOP_DEPLOYMENT,
+        ),
+        ("Around 700 men reported to the enlistment office in Kulob.", EventType.MOBILISATION),
+    ],
+)
+def test_more_ways_to_tell_control_deployments_and_call_ups(
+    rules: Pipeline, text: str, expected: EventType
+) -> None:
+    assert types(rules, text) == [expected]
+
+
+def test_people_taken_to_hospital_are_no_control_change(rules: Pipeline) -> None:
+    found = types(rules, "The wounded were taken to hospital in Khorog.")
+    assert EventType.TERRITORIAL_CONTROL_CHANGE not in found
