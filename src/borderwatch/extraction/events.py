@@ -109,6 +109,15 @@ class EventLexicon(Lexicon):
         description="regexes: before a trigger in its clause, the event is a drill's scenario "
         "('units practised destroying a group that had crossed'): no claim but an exercise",
     )
+    destination_before: list[str] = Field(
+        default=[],
+        description="regexes: right before a place, it is where people went ('towards', "
+        "'arrived in'): a movement inside one country is displacement (displacement.py)",
+    )
+    crossing_words: list[str] = Field(
+        default=[],
+        description="regexes: in a sentence, a border was crossed ('crossed', 'border')",
+    )
     recap: list[str] = Field(
         default=[],
         description="regexes: before a trigger in its sentence, the sentence recalls what was "

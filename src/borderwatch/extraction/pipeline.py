@@ -13,6 +13,7 @@ from borderwatch.extraction.actors import ActorComponent
 from borderwatch.extraction.attribution import AttributionComponent
 from borderwatch.extraction.claims import ClaimAssembler
 from borderwatch.extraction.dates import DateComponent
+from borderwatch.extraction.displacement import Displacement
 from borderwatch.extraction.document import Claim, Component, Document
 from borderwatch.extraction.events import EventComponent
 from borderwatch.extraction.lexicon import FALLBACK_LANGUAGE, has_lexicon
@@ -71,6 +72,7 @@ class Pipeline:
                 assembler,
                 *learned,
                 TableRows(assembler),
+                Displacement(events.lexicon),
             )
         return self._by_language[language]
 

@@ -24,7 +24,7 @@ def pipeline() -> Pipeline:
 def test_components_run_in_the_order_they_depend_on(pipeline: Pipeline) -> None:
     assert pipeline.component_names == (
         "tokenizer", "dates", "quantities", "actors", "places", "attribution", "events", "claims",
-        "sentence_claims", "table_rows",
+        "sentence_claims", "table_rows", "displacement",
     )  # fmt: skip
     assert all(c.adds for c in pipeline.components("en"))
 

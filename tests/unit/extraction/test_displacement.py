@@ -1,0 +1,42 @@
+"""Movement inside one country is displacement (`other`), not a border crossing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from borderwatch.extraction.pipeline import Pipeline
+from borderwatch.types import EventType
+
+AUG_20 = date(2021, 8, 20)
+
+
+def types(rules: Pipeline, text: str) -> list[EventType]:
+    return [c.type for c in rules.extract_claims(text, reference_date=AUG_20)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 300 families fled from Kunduz city to Khanabad overnight.",
+        "About 1,500 families fled from Warduj and Yamgan to Faizabad last week.",
+        "60 families from villages of Darvoz fled to the school in Kalai-Khumb.",
+    ],
+)
+def test_people_moving_inside_one_country_are_displaced(rules: Pipeline, text: str) -> None:
+    assert types(rules, text) == [EventType.OTHER]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a crossing word, a foreigner, a country or a border place: a crossing
+        "Some 134 Afghan servicemen fled to the Panj district on Monday.",
+        "134 Afghan servicemen crossed the border in the Panj district.",
+        "Some 200 soldiers fled into Tajikistan from Khwahan.",
+        "The committee said 1,037 servicemen had retreated at five points in Badakhshan.",
+    ],
+)
+def test_a_border_crossed_stays_a_crossing(rules: Pipeline, text: str) -> None:
+    assert types(rules, text) == [EventType.CROSS_BORDER_MOVEMENT]
