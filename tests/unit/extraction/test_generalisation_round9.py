@@ -160,3 +160,17 @@ def test_more_ways_to_tell_control_deployments_and_call_ups(
 def test_people_taken_to_hospital_are_no_control_change(rules: Pipeline) -> None:
     found = types(rules, "The wounded were taken to hospital in Khorog.")
     assert EventType.TERRITORIAL_CONTROL_CHANGE not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "09:00 firing stopped.",
+        "15:00 shooting has ceased, no casualties reported.",
+        # a drill's schedule told after the drill itself
+        "The exercise will continue until July 3 and includes night marches.",
+        "The drills run until August 10 and involve artillery.",
+    ],
+)
+def test_an_end_or_a_schedule_is_no_new_event(rules: Pipeline, text: str) -> None:
+    assert types(rules, text) == []
