@@ -174,3 +174,11 @@ def test_people_taken_to_hospital_are_no_control_change(rules: Pipeline) -> None
 )
 def test_an_end_or_a_schedule_is_no_new_event(rules: Pipeline, text: str) -> None:
     assert types(rules, text) == []
+
+
+def test_a_town_that_fell_after_a_siege_changed_hands_after_a_clash(rules: Pipeline) -> None:
+    text = "The Taliban said Kishim district fell to them on Monday after a week-long siege."
+    assert sorted(types(rules, text)) == [
+        EventType.ARMED_CLASH,
+        EventType.TERRITORIAL_CONTROL_CHANGE,
+    ]
