@@ -3,6 +3,7 @@ twenty-third blind sets, on text of our own."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -11,10 +12,7 @@ from borderwatch.extraction.pipeline import Pipeline
 from borderwatch.types import EventType
 
 AUG_20 = date(2021, 8, 20)
-
-
-def types(rules: Pipeline, text: str) -> list[EventType]:
-    return [c.type for c in rules.extract_claims(text, reference_date=AUG_20)]
+Types = Callable[[str], list[EventType]]
 
 
 @pytest.mark.parametrize(
@@ -25,18 +23,18 @@ def types(rules: Pipeline, text: str) -> list[EventType]:
         "Russia would deliver more weapons and armoured vehicles to its base in Tajikistan.",
     ],
 )
-def test_arms_handed_to_an_ally_are_support_not_a_deployment(rules: Pipeline, text: str) -> None:
-    assert types(rules, text) == [EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT]
+def test_arms_handed_to_an_ally_are_support_not_a_deployment(rule_types: Types, text: str) -> None:
+    assert rule_types(text) == [EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT]
 
 
-def test_soldiers_giving_up_their_weapons_are_not_arms_support(rules: Pipeline) -> None:
+def test_soldiers_giving_up_their_weapons_are_not_arms_support(rule_types: Types) -> None:
     text = "Twelve Afghan soldiers crossed at Dusti overnight and handed over their weapons."
-    assert EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT not in types(rules, text)
+    assert EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT not in rule_types(text)
 
 
-def test_a_drill_begun_as_rehearsals_is_an_exercise(rules: Pipeline) -> None:
+def test_a_drill_begun_as_rehearsals_is_an_exercise(rule_types: Types) -> None:
     text = "On 3 August Tajik and Uzbek units began rehearsing the defence of the Panj valley."
-    assert types(rules, text) == [EventType.MILITARY_EXERCISE]
+    assert rule_types(text) == [EventType.MILITARY_EXERCISE]
 
 
 @pytest.mark.parametrize(
@@ -56,24 +54,24 @@ def test_a_drill_begun_as_rehearsals_is_an_exercise(rules: Pipeline) -> None:
     ],
 )
 def test_tents_sent_ahead_prepare_and_goods_at_a_site_are_aid(
-    rules: Pipeline, text: str, expected: EventType
+    rule_types: Types, text: str, expected: EventType
 ) -> None:
-    assert types(rules, text) == [expected]
+    assert rule_types(text) == [expected]
 
 
-def test_parked_lorries_are_a_state_of_affairs(rules: Pipeline) -> None:
-    assert types(rules, "Around 150 trucks are parked along the road to Jayhun.") == [
-        EventType.OTHER
-    ]
+def test_parked_lorries_are_a_state_of_affairs(rule_types: Types) -> None:
+    assert rule_types("Around 150 trucks are parked along the road to Jayhun.") == [EventType.OTHER]
 
 
 @pytest.mark.parametrize(
     "opener",
     ["It will be recalled that", "As is known,", "As was reported earlier,", "Recall that"],
 )
-def test_a_sentence_recalling_an_earlier_event_makes_no_claim(rules: Pipeline, opener: str) -> None:
+def test_a_sentence_recalling_an_earlier_event_makes_no_claim(
+    rule_types: Types, opener: str
+) -> None:
     text = f"{opener} on 22 June some 130 Afghan servicemen crossed into the Panj district."
-    assert types(rules, text) == []
+    assert rule_types(text) == []
 
 
 def test_prose_above_a_table_does_not_type_its_rows(rules: Pipeline) -> None:
@@ -89,7 +87,7 @@ def test_prose_above_a_table_does_not_type_its_rows(rules: Pipeline) -> None:
     assert [c.type for c in rows] == [EventType.TERRITORIAL_CONTROL_CHANGE] * 2
 
 
-def places(rules: Pipeline, text: str) -> list[list[str | None]]:
+def places(rules: Pipeline, text: str) -> list[list[str]]:
     found = rules.extract_claims(text, reference_date=AUG_20)
     return [sorted(p.place_id or "" for p in c.places) for c in found]
 
@@ -152,13 +150,13 @@ def test_a_name_both_sides_share_goes_with_the_side_of_its_actors(
     ],
 )
 def test_more_ways_to_tell_control_deployments_and_call_ups(
-    rules: Pipeline, text: str, expected: EventType
+    rule_types: Types, text: str, expected: EventType
 ) -> None:
-    assert types(rules, text) == [expected]
+    assert rule_types(text) == [expected]
 
 
-def test_people_taken_to_hospital_are_no_control_change(rules: Pipeline) -> None:
-    found = types(rules, "The wounded were taken to hospital in Khorog.")
+def test_people_taken_to_hospital_are_no_control_change(rule_types: Types) -> None:
+    found = rule_types("The wounded were taken to hospital in Khorog.")
     assert EventType.TERRITORIAL_CONTROL_CHANGE not in found
 
 
@@ -172,13 +170,13 @@ def test_people_taken_to_hospital_are_no_control_change(rules: Pipeline) -> None
         "The drills run until August 10 and involve artillery.",
     ],
 )
-def test_an_end_or_a_schedule_is_no_new_event(rules: Pipeline, text: str) -> None:
-    assert types(rules, text) == []
+def test_an_end_or_a_schedule_is_no_new_event(rule_types: Types, text: str) -> None:
+    assert rule_types(text) == []
 
 
-def test_a_town_that_fell_after_a_siege_changed_hands_after_a_clash(rules: Pipeline) -> None:
+def test_a_town_that_fell_after_a_siege_changed_hands_after_a_clash(rule_types: Types) -> None:
     text = "The Taliban said Kishim district fell to them on Monday after a week-long siege."
-    assert sorted(types(rules, text)) == [
+    assert sorted(rule_types(text)) == [
         EventType.ARMED_CLASH,
         EventType.TERRITORIAL_CONTROL_CHANGE,
     ]
