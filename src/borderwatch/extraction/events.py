@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from borderwatch.extraction.document import Document, TriggerMention
-from borderwatch.extraction.lexicon import Lexicon, load_lexicon
+from borderwatch.extraction.lexicon import Lexicon, load_lexicon, regexes
 from borderwatch.extraction.patterns import trie_pattern
 from borderwatch.extraction.words import Prefixes, opening_words, search, word_starts
 from borderwatch.types import EventType
@@ -78,22 +78,16 @@ class EventLexicon(Lexicon):
     pronouns: list[str] = Field(description="a clause opening with one refers back")
     plural_pronouns: list[str] = Field(description="refer back to every actor, not the first")
     min_confidence: float = Field(ge=0, le=1, description="weaker claims are dropped")
-    subordinate_breaks: list[str] = Field(
-        default=[], description="regexes: clause breaks that start another event's clause"
+    subordinate_breaks: list[str] = regexes("clause breaks that start another event's clause")
+    relative_openers: list[str] = regexes(
+        "a trigger after one is told in a relative clause (its own claim, "
+        "but its date does not date the main clause)"
     )
-    relative_openers: list[str] = Field(
-        default=[],
-        description="regexes: a trigger after one is told in a relative clause (its own claim, "
-        "but its date does not date the main clause)",
+    participle_openers: list[str] = regexes(
+        "a trigger after one only describes a participant ('families "
+        "fleeing the fighting'): no claim beside another event of the sentence"
     )
-    participle_openers: list[str] = Field(
-        default=[],
-        description="regexes: a trigger after one only describes a participant ('families "
-        "fleeing the fighting'): no claim beside another event of the sentence",
-    )
-    speculation: list[str] = Field(
-        default=[], description="regexes: before a trigger in its clause, no assertion"
-    )
+    speculation: list[str] = regexes("before a trigger in its clause, no assertion")
     speaker_place: str = Field(
         default="",
         description="regex right after a speaker's name: a place after it says where the "
@@ -104,41 +98,29 @@ class EventLexicon(Lexicon):
         description="regex right after a place: the place says where a speaker is ('a "
         "teacher in Kalai-Khumb said', 'residents of Vanj told Asia-Plus')",
     )
-    scenario: list[str] = Field(
-        default=[],
-        description="regexes: before a trigger in its clause, the event is a drill's scenario "
-        "('units practised destroying a group that had crossed'): no claim but an exercise",
+    scenario: list[str] = regexes(
+        "before a trigger in its clause, the event is a drill's scenario "
+        "('units practised destroying a group that had crossed'): no claim but an exercise"
     )
-    destination_before: list[str] = Field(
-        default=[],
-        description="regexes: right before a place, it is where people went ('towards', "
-        "'arrived in'): a movement inside one country is displacement (displacement.py)",
+    destination_before: list[str] = regexes(
+        "right before a place, it is where people went ('towards', "
+        "'arrived in'): a movement inside one country is displacement (displacement.py)"
     )
-    crossing_words: list[str] = Field(
-        default=[],
-        description="regexes: in a sentence, a border was crossed ('crossed', 'border')",
+    crossing_words: list[str] = regexes("in a sentence, a border was crossed ('crossed', 'border')")
+    recap: list[str] = regexes(
+        "before a trigger in its sentence, the sentence recalls what was "
+        "told before ('It will be recalled that ...', 'As is known, ...'): no new claim"
     )
-    recap: list[str] = Field(
-        default=[],
-        description="regexes: before a trigger in its sentence, the sentence recalls what was "
-        "told before ('It will be recalled that ...', 'As is known, ...'): no new claim",
+    refuted: list[str] = regexes(
+        "a frame that, holding a trigger, says it did not happen "
+        "('reports that fighters crossed ... are false')"
     )
-    refuted: list[str] = Field(
-        default=[],
-        description="regexes: a frame that, holding a trigger, says it did not happen "
-        "('reports that fighters crossed ... are false')",
+    present: list[str] = regexes(
+        "a clause with one and no date of its own is dated by the report "
+        "('are now stuck on the Tajik side'), not by the narrative before it"
     )
-    present: list[str] = Field(
-        default=[],
-        description="regexes: a clause with one and no date of its own is dated by the report "
-        "('are now stuck on the Tajik side'), not by the narrative before it",
-    )
-    comment_headings: list[str] = Field(
-        default=[], description="regexes: a line that starts the readers' comments"
-    )
-    comment_lines: list[str] = Field(
-        default=[], description="regexes: how a reader's comment line opens (a user handle)"
-    )
+    comment_headings: list[str] = regexes("a line that starts the readers' comments")
+    comment_lines: list[str] = regexes("how a reader's comment line opens (a user handle)")
     rules: list[TriggerRule]
 
 

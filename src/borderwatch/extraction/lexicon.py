@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -24,6 +24,11 @@ class Lexicon(BaseModel):
 
 
 L = TypeVar("L", bound=Lexicon)
+
+
+def regexes(description: str) -> Any:
+    """A lexicon field holding a list of regular expressions (none by default)."""
+    return Field(default=[], description=f"regexes: {description}")
 
 
 def load_lexicon(name: str, language: str, model: type[L]) -> L:
