@@ -180,3 +180,22 @@ def test_a_town_that_fell_after_a_siege_changed_hands_after_a_clash(rule_types: 
         EventType.ARMED_CLASH,
         EventType.TERRITORIAL_CONTROL_CHANGE,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kabul asked the Tajik authorities to send home the Afghan soldiers in Khatlon.",
+            [EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT],
+        ),
+        (
+            "Tajik guards sent back 20 Afghan civilians to Afghanistan on Monday.",
+            [EventType.CROSS_BORDER_MOVEMENT],
+        ),
+    ],
+)
+def test_sending_people_home_is_a_return_not_a_deployment(
+    rule_types: Types, text: str, expected: list[EventType]
+) -> None:
+    assert rule_types(text) == expected
