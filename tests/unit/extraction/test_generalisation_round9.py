@@ -199,3 +199,8 @@ def test_sending_people_home_is_a_return_not_a_deployment(
     rule_types: Types, text: str, expected: list[EventType]
 ) -> None:
     assert rule_types(text) == expected
+
+
+def test_a_town_bazaar_opening_is_no_border_news(rule_types: Types) -> None:
+    text = "1200 Farkhor bazaar open, flour prices up, no panic."
+    assert EventType.BORDER_CLOSURE_OR_OPENING not in rule_types(text)
