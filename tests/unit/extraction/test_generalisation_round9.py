@@ -204,3 +204,14 @@ def test_sending_people_home_is_a_return_not_a_deployment(
 def test_a_town_bazaar_opening_is_no_border_news(rule_types: Types) -> None:
     text = "1200 Farkhor bazaar open, flour prices up, no panic."
     assert EventType.BORDER_CLOSURE_OR_OPENING not in rule_types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 25 ANA soldiers on the bank were asking TJ BG to let them cross.",
+        "No attempts to cross the border have been recorded, the service said.",
+    ],
+)
+def test_asking_or_trying_to_cross_is_no_crossing(rule_types: Types, text: str) -> None:
+    assert EventType.CROSS_BORDER_MOVEMENT not in rule_types(text)
