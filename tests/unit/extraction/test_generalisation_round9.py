@@ -215,3 +215,16 @@ def test_a_town_bazaar_opening_is_no_border_news(rule_types: Types) -> None:
 )
 def test_asking_or_trying_to_cross_is_no_crossing(rule_types: Types, text: str) -> None:
     assert EventType.CROSS_BORDER_MOVEMENT not in rule_types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ishkashim customs post was working normally on Monday.",
+        "The Taliban took over the Ishkashim border post from Afghan border police.",
+    ],
+)
+def test_a_customs_or_border_post_named_by_its_town_is_the_crossing(
+    rules: Pipeline, text: str
+) -> None:
+    assert places(rules, text) == [["af-crossing-ishkashim"]]
