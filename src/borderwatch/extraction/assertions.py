@@ -114,13 +114,17 @@ class AssertionFilter:
         crossed"); or the sentence only recalls what was told before ("It will be recalled
         that on 22 June 134 servicemen crossed")."""
         drill = event_type is EventType.MILITARY_EXERCISE
-        markers = [self._speculation] if drill else [self._speculation, self._scenario]
+        # A scenario word inside the trigger names the drill itself ("a simulation exercise on
+        # receiving refugees"): only one before it makes the event a scenario.
+        markers = [(self._speculation, True)] + ([] if drill else [(self._scenario, False)])
         if any(
             all(
-                m.search(text, max((a for a, _ in clauses if a <= s), default=s), e)
+                m.search(
+                    text, max((a for a, _ in clauses if a <= s), default=s), e if inside else s
+                )
                 for s, e in triggers
             )
-            for m in markers
+            for m, inside in markers
         ):
             return True
         if not clauses:

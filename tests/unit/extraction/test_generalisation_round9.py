@@ -228,3 +228,22 @@ def test_a_customs_or_border_post_named_by_its_town_is_the_crossing(
     rules: Pipeline, text: str
 ) -> None:
     assert places(rules, text) == [["af-crossing-ishkashim"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "UNHCR called on Afghanistan's neighbours to keep their borders open to refugees.",
+            [EventType.DIPLOMATIC_STATEMENT_OR_SUPPORT],
+        ),
+        (
+            "IOM and the Committee held a simulation exercise on receiving refugees in Panj.",
+            [EventType.REFUGEE_PREPARATION],
+        ),
+    ],
+)
+def test_an_appeal_for_open_borders_and_a_reception_drill(
+    rule_types: Types, text: str, expected: list[EventType]
+) -> None:
+    assert rule_types(text) == expected
