@@ -26,9 +26,10 @@ def outside(spots: list[Spot], actors: list[ActorMention]) -> list[Spot]:
 def of_kind(
     resolution: Resolution, first: Resolution, kind: str, country: str | None
 ) -> Match | None:
-    """The best candidate of `kind` (and of `country` when known) among both resolutions."""
+    """The best candidate of `kind` (and of `country` when known) among both resolutions; a
+    river is a border river, whichever side the sentence is on ("the Afghan bank of the Panj")."""
     for match in (*resolution.matches, *first.matches):
-        if match.place.kind == kind and country in (None, match.place.country):
+        if match.place.kind == kind and (kind == "river" or country in (None, match.place.country)):
             return match
     return None
 

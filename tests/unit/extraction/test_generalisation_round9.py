@@ -247,3 +247,10 @@ def test_an_appeal_for_open_borders_and_a_reception_drill(
     rule_types: Types, text: str, expected: list[EventType]
 ) -> None:
     assert rule_types(text) == expected
+
+
+def test_the_river_named_from_one_bank_is_the_border_river(rules: Pipeline) -> None:
+    # An Afghan sentence context must not turn "the Panj" into the Tajik district of Panj
+    # (the demo's picture showed the Tajik bank at Panj held by the Taliban).
+    text = "Taliban units took control of the Shir Khan Bandar area on the Afghan bank of the Panj."
+    assert places(rules, text) == [["af-town-shir-khan-bandar", "river-panj"]]
