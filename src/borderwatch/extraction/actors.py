@@ -50,6 +50,14 @@ class ActorLexicon(Lexicon):
     actor_cues: list[str] = Field(default_factory=list)
     forces_nouns: list[str] = Field(default_factory=list)
 
+    def countries(self) -> dict[str, str]:
+        """Actor id -> country, for the actors that belong to one."""
+        return {a.id: a.country for a in self.actors if a.country}
+
+    def demonym_countries(self) -> dict[str, str]:
+        """Demonym (lower case) -> the country of its actor ("afghan" -> "AF")."""
+        return {d.lower(): a.country for a in self.actors if a.country for d in a.demonyms}
+
 
 _POSSESSIVE = ("'s", "’s")
 # "Uzbekistan and Kazakhstan", "Russia, China or Iran": look past the list to what precedes it.

@@ -18,12 +18,14 @@ from borderwatch.extraction.actors import ActorLexicon
 from borderwatch.extraction.document import Claim, Document
 from borderwatch.extraction.events import EventLexicon
 from borderwatch.extraction.lexicon import load_lexicon
+from borderwatch.extraction.patterns import word_regex
 from borderwatch.types import EventType
 
 # Place kinds that say a border was reached or crossed, not a place inside a country.
 _BORDER_KINDS = frozenset({"country", "crossing", "river"})
 # How far before a place its destination word may stand ("towards the city of").
 _REACH = 30
+_WORD_END = r"(?![\w-])"
 
 
 class Displacement:
@@ -34,15 +36,12 @@ class Displacement:
 
     def __init__(self, lexicon: EventLexicon) -> None:
         actors = load_lexicon("actors", lexicon.language, ActorLexicon)
-        self._countries = {a.id: a.country for a in actors.actors if a.country}
-        demonyms = {d.lower(): a.country for a in actors.actors if a.country for d in a.demonyms}
-        self._demonym_country = demonyms
-        names = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
-        self._demonym = re.compile(rf"(?<![\w-])(?:{names or '(?!)'})(?![\w-])", re.IGNORECASE)
-        words = "|".join(f"(?:{w})" for w in lexicon.destination_before) or "(?!)"
-        self._destination = re.compile(rf"(?<![\w-])(?:{words})\s+$", re.IGNORECASE)
-        crossing = "|".join(f"(?:{w})" for w in lexicon.crossing_words) or "(?!)"
-        self._crossing = re.compile(rf"(?<![\w-])(?:{crossing})(?![\w-])", re.IGNORECASE)
+        self._countries = actors.countries()
+        self._demonym_country = actors.demonym_countries()
+        demonyms = [re.escape(d) for d in sorted(self._demonym_country, key=len, reverse=True)]
+        self._demonym = word_regex(demonyms, _WORD_END)
+        self._destination = word_regex(lexicon.destination_before, r"\s+$")
+        self._crossing = word_regex(lexicon.crossing_words, _WORD_END)
 
     def __call__(self, doc: Document) -> Document:
         for claim in doc.claims:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 import pytest
 
 from borderwatch.types import EventType
 
-AUG_20 = date(2021, 8, 20)
 Types = Callable[[str], list[EventType]]
 
 
