@@ -21,10 +21,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from borderwatch.extraction.patterns import Folded, is_table_row
+from borderwatch.extraction.patterns import Folded, any_of, is_table_row, word_regex
 from borderwatch.types import EventType
 
 Span = tuple[int, int]
+_WORD_END = r"(?![\w-])"
 
 _LINE = re.compile(r"[^\n]+")
 # What ends a sentence or a quote: a stripped line ending with one is no heading.
@@ -61,20 +62,20 @@ class AssertionFilter:
         scenario: Sequence[str] = (),
         recap: Sequence[str] = (),
     ) -> None:
-        markers = "|".join(f"(?:{m})" for m in speculation) or "(?!)"
-        marker = re.compile(rf"(?<![\w-])(?:{markers})(?![\w-])", re.IGNORECASE)
-        self._speculation = Folded(marker)  # searched in many clauses of one report
-        drills = "|".join(f"(?:{d})" for d in scenario) or "(?!)"
-        self._scenario = Folded(re.compile(rf"(?<![\w-])(?:{drills})", re.IGNORECASE))
-        frames = "|".join(f"(?:{r})" for r in refuted) or "(?!)"
-        self._refuted = re.compile(rf"(?<![\w-])(?:{frames})(?![\w-])", re.IGNORECASE)
-        recaps = "|".join(f"(?:{r})" for r in recap) or "(?!)"
-        self._recap = Folded(re.compile(rf"(?<![\w-])(?:{recaps})(?![\w-])", re.IGNORECASE))
-        headings = "|".join(f"(?:{h})" for h in comment_headings) or "(?!)"
+        # Searched in many clauses of one report: folded to run on the lowered text.
+        speculation_marker = Folded(word_regex(speculation, _WORD_END))
+        scenario_marker = Folded(word_regex(scenario, ""))
+        # (marker, whether it may stand inside the trigger): a scenario word inside the trigger
+        # names the drill itself ("a simulation exercise on receiving refugees").
+        self._markers = ((speculation_marker, True), (scenario_marker, False))
+        self._drill_markers = self._markers[:1]  # a drill's own claim has no scenario
+        self._refuted = word_regex(refuted, _WORD_END)
+        self._recap = Folded(word_regex(recap, _WORD_END))
+        headings = any_of(comment_headings)
         self._comments = re.compile(
             rf"^\W*(?:{headings})\W*(?:\(?\d+\)?)?\W*$", re.IGNORECASE | re.MULTILINE
         )
-        lines = "|".join(f"(?:{c})" for c in comment_lines) or "(?!)"
+        lines = any_of(comment_lines)
         self._comment_line = re.compile(rf"^[ \t]*(?:{lines})[^\n]*", re.MULTILINE)
 
     def silent_spans(self, text: str) -> list[Span]:
@@ -114,9 +115,7 @@ class AssertionFilter:
         crossed"); or the sentence only recalls what was told before ("It will be recalled
         that on 22 June 134 servicemen crossed")."""
         drill = event_type is EventType.MILITARY_EXERCISE
-        # A scenario word inside the trigger names the drill itself ("a simulation exercise on
-        # receiving refugees"): only one before it makes the event a scenario.
-        markers = [(self._speculation, True)] + ([] if drill else [(self._scenario, False)])
+        markers = self._drill_markers if drill else self._markers
         if any(
             all(
                 m.search(

@@ -126,7 +126,8 @@ class ClaimAssembler:
         self._place_then_speech = re.compile(lexicon.place_then_speech or "(?!)")
         # The last document's sentences and indexes: the learned claim finder asks again.
         self._read_of: tuple[Document | None, list[_Sentence], _Indexes] = (None, [], ())
-        self._spoken: set[int] = set()  # the last document's places before a speech verb
+        # The last document's places before a speech verb ("a teacher in Kalai-Khumb said").
+        self._spoken: ByStart[PlaceMention] = ByStart([])
 
     def __call__(self, doc: Document) -> Document:
         sentences, indexes = self._read(doc)
@@ -191,9 +192,9 @@ class ClaimAssembler:
     def _read(self, doc: Document) -> tuple[list[_Sentence], _Indexes]:
         """The document's claimable sentences and mention indexes, read once per document."""
         if doc is not self._read_of[0]:
-            spoken = {p.start for p in doc.places if self._place_then_speech.match(doc.text, p.end)}
-            self._spoken = spoken
-            where = _speaker_places(doc, self._speaker_place, spoken)
+            spoken = [p for p in doc.places if self._place_then_speech.match(doc.text, p.end)]
+            self._spoken = ByStart(spoken)
+            where = _speaker_places(doc, self._speaker_place, {p.start for p in spoken})
             self._read_of = (doc, self._sentences(doc), _indexes(doc, where))
         return self._read_of[1], self._read_of[2]
 
@@ -245,13 +246,11 @@ class ClaimAssembler:
             [c for c in sentence.clauses if c not in clauses],
             [t.start for t in local.triggers if t.event_type != event_type],
         )
+        # With no place of its own, the event is where its speakers are ("Residents of Nusay
+        # said the Taliban raised their flag there").
         places = self._places(
             local, clauses, others, event_type is EventType.ARMED_CLASH, triggers, rivals
-        ) or [  # "Residents of Nusay said the Taliban raised their flag there": the speakers'
-            p
-            for p in doc.places
-            if p.start in self._spoken and sentence.start <= p.start < sentence.end
-        ]
+        ) or self._spoken.between(sentence.start, sentence.end)
         # Both sides of a clash, and those who speak in a statement, are its actors.
         whole = event_type in WHOLE_SENTENCE
         previous = (sentences[index - 1].start, sentences[index - 1].end) if index else None

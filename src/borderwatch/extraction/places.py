@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pydantic import Field
 
 from borderwatch.extraction.actors import ActorLexicon
-from borderwatch.extraction.document import Document, PlaceMention
+from borderwatch.extraction.document import ActorMention, Document, PlaceMention
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
 from borderwatch.extraction.place_choice import (
     city,
@@ -20,6 +20,7 @@ from borderwatch.extraction.place_choice import (
     spelled_country,
     town_of,
 )
+from borderwatch.extraction.spans import ByStart
 from borderwatch.extraction.words import name_words, opening_words, search
 from borderwatch.region.names import Gazetteer, Match, Resolution, Spot
 from borderwatch.region.schemas import Place
@@ -107,11 +108,8 @@ class PlaceComponent:
         self._fields = {}
         lexicon = load_lexicon("places", language, PlaceLexicon)
         actors = load_lexicon("actors", language, ActorLexicon)
-        self._actor_sides = {a.id: a.country for a in actors.actors if a.country}
-        self._actor_sides.update(lexicon.actor_sides)
-        self._demonyms = {
-            d.lower(): a.country for a in actors.actors if a.country for d in a.demonyms
-        }
+        self._actor_sides = {**actors.countries(), **lexicon.actor_sides}
+        self._demonyms = actors.demonym_countries()
         demonym = _words(sorted(self._demonyms, key=len, reverse=True))
         self._demonym_unit = re.compile(
             rf"(?<![\w-])(?P<d>{demonym})\s+{_words(lexicon.unit_words)}(?![\w-])", re.I
@@ -168,11 +166,13 @@ class PlaceComponent:
         starts = [s.start for s in spots]
         places: list[PlaceMention] = []
         report_country = main_country(spots)
+        actors = ByStart(doc.actors)
         for start, end in doc.sentences:
             first, stop = bisect_left(starts, start), bisect_left(starts, end)
             inside = [s for s in spots[first:stop] if s.end <= end]
             if inside:
-                places += self._sentence_places(doc, start, end, inside, report_country)
+                named = actors.between(start, end)
+                places += self._sentence_places(doc, start, end, inside, named, report_country)
         doc.places = places
         return doc
 
@@ -191,11 +191,17 @@ class PlaceComponent:
         )
 
     def _sentence_places(
-        self, doc: Document, start: int, end: int, spots: list[Spot], report_country: str | None
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        spots: list[Spot],
+        actors: list[ActorMention],
+        report_country: str | None,
     ) -> list[PlaceMention]:
+        """The places named at `spots` in the sentence [start, end) with these `actors`."""
         text = doc.text
         context = self._context(doc, start, end, spots)
-        side = self._side(doc, start, end)
         result = []
         listed = self._list_kinds(doc, start, end, spots)
         for index, spot in enumerate(spots):
@@ -212,7 +218,7 @@ class PlaceComponent:
             ambiguous = spot.resolution.status == "ambiguous"
             spelled = spelled_country(spot.resolution) if ambiguous and not context.framed else None
             if ambiguous and not spelled and not context.framed and not context.hinted:
-                spelled = side
+                spelled = self._side(actors)
             country = self._demonyms[own.group("d").lower()] if own else spelled or context.country
             if country is None and ambiguous:
                 country = report_country
@@ -228,11 +234,9 @@ class PlaceComponent:
             result.append(self._mention(spot, resolution, preferred))
         return result
 
-    def _side(self, doc: Document, start: int, end: int) -> str | None:
-        """The one country of the sentence's actors that have a side, if they share one."""
-        sides = {
-            self._actor_sides.get(a.actor_id) for a in doc.actors if start <= a.start < end
-        } - {None}
+    def _side(self, actors: list[ActorMention]) -> str | None:
+        """The one country of a sentence's actors that have a side, if they share one."""
+        sides = {self._actor_sides.get(a.actor_id) for a in actors} - {None}
         return sides.pop() if len(sides) == 1 else None
 
     def _of_kind(
