@@ -60,7 +60,11 @@ def section_state(
         frame, section.units.get(frame.far_country), frame.far_country, controls
     )
     near, near_notes = side_state(
-        frame, section.units.get(frame.home_country), frame.home_country, controls
+        frame,
+        section.units.get(frame.home_country),
+        frame.home_country,
+        controls,
+        rules.home_side_control_max_credibility,
     )
     window = as_of - timedelta(days=rules.activity_window_days)
     activity: defaultdict[str, list[str]] = defaultdict(list)

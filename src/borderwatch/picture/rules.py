@@ -45,6 +45,9 @@ class ImpactRules(_Strict):
     rules: list[ImpactRule]
     activity_window_days: int = Field(ge=1)
     critical_when_high_rules_at_least: int = Field(ge=1)
+    # The home state's own ground changing hands is an extraordinary claim: the picture shows it
+    # only from an event at least this credible (Admiralty 1-6), and notes weaker reports.
+    home_side_control_max_credibility: int = Field(default=6, ge=1, le=6)
 
     def reaction(self, level: ImpactLevel) -> str:
         """The reaction a level calls for."""

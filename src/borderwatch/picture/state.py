@@ -128,8 +128,11 @@ def side_state(
     unit: str | None,
     country: str,
     controls: Sequence[Event],
+    max_credibility: int = 6,
 ) -> tuple[SideState, list[str]]:
-    """Who holds a unit after the control changes so far, and notes on reports too vague to use."""
+    """Who holds a unit after the control changes so far, and notes on reports too vague or too
+    doubtful to use: a change counts only from an event of `max_credibility` or better (1 is
+    confirmed, 6 truth cannot be judged)."""
     if unit is None:
         return SideState(country, None, "unknown", False), []
     controller = frame.initial_controller(unit)
@@ -144,7 +147,13 @@ def side_state(
                 )
             continue
         taker = _taker(event, controller, frame)
-        if taker is not None:
+        if taker is not None and event.credibility > max_credibility:
+            notes.append(
+                f"{event.id} reports {taker} took {unit}; not applied: credibility "
+                f"{event.credibility} ({event.credibility_meaning}), {max_credibility} or better "
+                "is needed on this side"
+            )
+        elif taker is not None:
             start = frame.initial_controller(unit)
             # A state's forces retaking ground restore the state's control, under its own name.
             controller = start if frame.side(taker) == frame.side(start) else taker

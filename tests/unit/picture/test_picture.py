@@ -176,3 +176,35 @@ def test_with_an_actor_lexicon_the_taker_is_the_other_side_and_a_retake_restores
         False,
         ("ev-1", "ev-4"),
     )
+
+
+def test_a_lone_doubtful_report_of_the_home_side_falling_is_a_note_not_a_change() -> None:
+    rumour = claim(
+        1, "territorial_control_change", places=["bb-south-bank"], actors=["taliban"], source="Blog"
+    )
+    state = picture(FRAME, fuse([rumour], PLACES), date(2021, 7, 6)).sections[0]
+    assert state.near.controller == "bb-government"
+    assert state.notes == (
+        "ev-1 reports taliban took bb-south-bank; not applied: credibility 6 (truth cannot be "
+        "judged), 2 or better is needed on this side",
+    )
+
+
+def test_the_home_side_changes_hands_on_a_probably_true_event() -> None:
+    reports = [
+        claim(
+            n,
+            "territorial_control_change",
+            places=["bb-south-bank"],
+            actors=["taliban"],
+            source=source,
+            grade=grade,
+            report_id=n,
+            text=f"report {n} written in its own words about the bank",
+        )
+        for n, source, grade in ((1, "Agency", "B"), (2, "Wire", "F"))
+    ]
+    events = fuse(reports, PLACES)
+    assert [e.credibility for e in events] == [2]
+    state = picture(FRAME, events, date(2021, 7, 6)).sections[0]
+    assert (state.near.controller, state.notes) == ("taliban", ())
