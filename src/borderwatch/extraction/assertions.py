@@ -48,6 +48,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s")
 _LIST_ITEM = re.compile(r"(?:[-*•·▪‣–]|\d{1,4}[.):/]|\d{4}\b)")
 # A line in capitals longer than this is shouted text (a telegram), not a heading.
 _CAPITALS_WORDS = 6
+# A line's words are counted up to one more than this: no test asks beyond.
+_MOST_WORDS = max(_LONG_LINE_WORDS, _HEADING_WORDS, _TITLE_WORDS, _CAPITALS_WORDS) + 1
 
 
 class AssertionFilter:
@@ -116,16 +118,11 @@ class AssertionFilter:
         that on 22 June 134 servicemen crossed")."""
         drill = event_type is EventType.MILITARY_EXERCISE
         markers = self._drill_markers if drill else self._markers
-        if any(
-            all(
-                m.search(
-                    text, max((a for a, _ in clauses if a <= s), default=s), e if inside else s
-                )
-                for s, e in triggers
-            )
-            for m, inside in markers
-        ):
-            return True
+        # Each trigger with where its clause opens: every marker searches from there.
+        opened = [(max((a for a, _ in clauses if a <= s), default=s), s, e) for s, e in triggers]
+        for marker, inside in markers:
+            if all(marker.search(text, a, e if inside else s) for a, s, e in opened):
+                return True
         if not clauses:
             return False
         if self._recap.search(text, clauses[0][0], min(s for s, _ in triggers)):
@@ -142,6 +139,13 @@ def is_question(sentence: str) -> bool:
     )
 
 
+def is_question_at(text: str, start: int, end: int) -> bool:
+    """`is_question(text[start:end])`, without copying the sentence."""
+    return _INTERVIEWER.match(text, start, end) is not None or (
+        text.find("?", start, end) >= 0 and _ASKS.search(text, start, end) is not None
+    )
+
+
 def inside(spans: Sequence[Span], offset: int) -> bool:
     """Whether `offset` falls in one of the sorted, non-overlapping `spans`."""
     i = bisect_right(spans, offset, key=lambda span: span[0]) - 1
@@ -155,7 +159,8 @@ class _Line:
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start, self.end, self.text = start, end, text
-        self.words = len(text.split())
+        # Counted up to one more than `_MOST_WORDS`: no test asks about more.
+        self.words = len(text.split(None, _MOST_WORDS))
 
 
 def _is_prose(lines: list[_Line]) -> bool:

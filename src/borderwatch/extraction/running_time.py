@@ -67,6 +67,14 @@ class Framing:
             known = self._of[1][id(mention)] = (vague_year or stamp, stamp)
         return known
 
+    def candidates(self, doc: Document, dates: list[DateMention]) -> list[DateMention]:
+        """Those of `dates` that may date a clause: those that do not only frame it, else
+        the log stamps (a stamp yields to a date its message gives)."""
+        frames = [self.of(doc, d) for d in dates]
+        return [d for d, f in zip(dates, frames, strict=True) if not f[0]] or [
+            d for d, f in zip(dates, frames, strict=True) if f[1]
+        ]
+
 
 class _Times:
     """One document's setting dates, sentences and triggers, with their starts to bisect."""

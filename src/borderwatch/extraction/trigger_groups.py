@@ -52,6 +52,8 @@ class TriggerGroups:
         for trigger in triggers:
             if not self._yields.get(trigger.rule, frozenset()) & present:
                 by_type.setdefault(trigger.event_type, []).append(trigger)
+        if len(by_type) < 2:  # a lone type stays whether or not it is described
+            return by_type
         described = {
             t: all(
                 self._participle.search(text, max(0, g.start - _OPENER_REACH), g.start)
