@@ -28,7 +28,6 @@ Choices, so that gold annotators and fusion know what to expect:
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
@@ -38,6 +37,7 @@ from borderwatch.extraction import running_time, spans
 from borderwatch.extraction.assertions import AssertionFilter, is_question_at
 from borderwatch.extraction.attribution import report_chain
 from borderwatch.extraction.claim_actors import ClaimActors
+from borderwatch.extraction.clauses import ClauseBreaks
 from borderwatch.extraction.document import (
     ActorMention,
     AttributionMention,
@@ -49,7 +49,7 @@ from borderwatch.extraction.document import (
     TriggerMention,
 )
 from borderwatch.extraction.events import ArgumentSpec, EventLexicon
-from borderwatch.extraction.patterns import word_regex
+from borderwatch.extraction.patterns import Folded, word_regex
 from borderwatch.extraction.running_time import PARAGRAPH, Framing, RunningTime
 from borderwatch.extraction.spans import ByStart, Span, figures, holding, within
 from borderwatch.extraction.trigger_groups import WHOLE_SENTENCE, TriggerGroups
@@ -116,8 +116,7 @@ class ClaimAssembler:
         self._ancestors = ancestors or {}
         self._standing = standing
         self._min_confidence = lexicon.min_confidence
-        breaks = sorted(lexicon.clause_breaks, key=len, reverse=True)
-        self._breaks = re.compile("|".join(f"(?:{b})" for b in breaks), re.IGNORECASE)
+        self._breaks = ClauseBreaks(lexicon.clause_breaks)
         self._actors = ClaimActors(lexicon)
         self._running_time = RunningTime()
         self._framing = Framing()
@@ -130,7 +129,7 @@ class ClaimAssembler:
             lexicon.recap,
         )
         self._groups = TriggerGroups(lexicon)
-        self._present = word_regex(lexicon.present, r"(?![\w-])")
+        self._present = Folded(word_regex(lexicon.present, r"(?![\w-])"))
         self._speaker_place = re.compile(lexicon.speaker_place or "(?!)", re.IGNORECASE)
         self._place_then_speech = re.compile(lexicon.place_then_speech or "(?!)")
         # The last document's sentences and indexes: the learned claim finder asks again.
@@ -262,12 +261,8 @@ class ClaimAssembler:
     def _with_clauses(self, text: str, sentence: _Sentence) -> _Sentence:
         """The sentence with its clauses, found on the first claim that asks for them."""
         if not sentence.clauses:  # a sentence has one clause at least, once they are found
-            sentence.clauses = self._clauses(text, sentence.start, sentence.end)
+            sentence.clauses = self._breaks.split(text, sentence.start, sentence.end)
         return sentence
-
-    def _clauses(self, text: str, start: int, end: int) -> tuple[Span, ...]:
-        cuts = [start, *(start + m.start() for m in self._breaks.finditer(text[start:end])), end]
-        return tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a)
 
     def _claim(
         self,
