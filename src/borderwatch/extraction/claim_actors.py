@@ -60,7 +60,7 @@ class ClaimActors:
             in_clauses = [*antecedent, *in_clauses]
         if not in_clauses:
             in_clauses = own[:1]
-        return unique_actors(in_clauses)
+        return unique_actors(in_clauses) if len(in_clauses) > 1 else list(in_clauses)
 
     def _speaker_start(self, text: str, mention: AttributionMention) -> int:
         """Where a speaker's name starts, with its owner ("Tajikistan's State Committee")."""

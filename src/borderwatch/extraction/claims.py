@@ -114,6 +114,8 @@ class ClaimAssembler:
             for t, spec in lexicon.arguments.items()
         }
         self._ancestors = ancestors or {}
+        # Whether a place holds itself (parents in a loop): then even a lone place is looked at.
+        self._own_ancestor = any(p in held for p, held in self._ancestors.items())
         self._standing = standing
         self._min_confidence = lexicon.min_confidence
         self._breaks = ClauseBreaks(lexicon.clause_breaks)
@@ -370,6 +372,8 @@ class ClaimAssembler:
             found = [
                 p for p in local.places if not within(p, others) or (clash and p.kind != "country")
             ]
+        if len(found) == 1 and not self._own_ancestor:
+            return found  # no place to repeat it or to hold it
         return spans.without_context(found, self._ancestors, self._standing)
 
     def _date(

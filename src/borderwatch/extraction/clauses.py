@@ -37,7 +37,10 @@ class ClauseBreaks:
             if low is None
             else self._folded.finditer(low[start:end])
         )
-        cuts = [start, *(start + m.start() for m in found), end]
+        breaks = [m.start() for m in found]
+        if not breaks:  # most sentences: one clause
+            return ((start, end),) if end > start else ()
+        cuts = [start, *(start + b for b in breaks), end]
         return tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a)
 
 
