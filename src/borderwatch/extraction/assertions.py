@@ -21,7 +21,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from borderwatch.extraction.patterns import Folded, any_of, is_table_row, word_regex
+from borderwatch.extraction.events import leading_letters
+from borderwatch.extraction.patterns import any_of, folded, is_table_row, word_regex
 from borderwatch.types import EventType
 
 Span = tuple[int, int]
@@ -48,6 +49,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s")
 _LIST_ITEM = re.compile(r"(?:[-*•·▪‣–]|\d{1,4}[.):/]|\d{4}\b)")
 # A line in capitals longer than this is shouted text (a telegram), not a heading.
 _CAPITALS_WORDS = 6
+# A line's words are counted up to one more than this: no test asks beyond.
+_MOST_WORDS = max(_LONG_LINE_WORDS, _HEADING_WORDS, _TITLE_WORDS, _CAPITALS_WORDS) + 1
 
 
 class AssertionFilter:
@@ -62,15 +65,28 @@ class AssertionFilter:
         scenario: Sequence[str] = (),
         recap: Sequence[str] = (),
     ) -> None:
-        # Searched in many clauses of one report: folded to run on the lowered text.
-        speculation_marker = Folded(word_regex(speculation, _WORD_END))
-        scenario_marker = Folded(word_regex(scenario, ""))
         # (marker, whether it may stand inside the trigger): a scenario word inside the trigger
-        # names the drill itself ("a simulation exercise on receiving refugees").
-        self._markers = ((speculation_marker, True), (scenario_marker, False))
-        self._drill_markers = self._markers[:1]  # a drill's own claim has no scenario
-        self._refuted = word_regex(refuted, _WORD_END)
-        self._recap = Folded(word_regex(recap, _WORD_END))
+        # names the drill itself ("a simulation exercise on receiving refugees"); then the
+        # regexes of a refuting frame and of a recap.
+        plain = (
+            ((word_regex(speculation, _WORD_END), True), (word_regex(scenario, ""), False)),
+            word_regex(refuted, _WORD_END),
+            word_regex(recap, _WORD_END),
+        )
+        # Searched in many clauses of one report: folded to run on its lowered text when it
+        # is ASCII (`patterns.folded`, the same spans).
+        lowered = (
+            tuple((folded(marker), inside) for marker, inside in plain[0]),
+            folded(plain[1]),
+            folded(plain[2]),
+        )
+        self._regexes = {False: plain, True: lowered}
+        # The letters every refuting frame opens with ("report", "claim"): where none is in
+        # a sentence's lowered text, no frame is either.
+        openers = set().union(*(leading_letters(p) for p in refuted))
+        self._frame_openers = tuple(sorted(openers)) if openers and "" not in openers else None
+        # The last text asked about, lowered (None when it is not ASCII).
+        self._lowered: tuple[str, str | None] = ("", "")
         headings = any_of(comment_headings)
         self._comments = re.compile(
             rf"^\W*(?:{headings})\W*(?:\(?\d+\)?)?\W*$", re.IGNORECASE | re.MULTILINE
@@ -114,24 +130,34 @@ class AssertionFilter:
         itself, they are a drill's scenario ("units practised destroying a group that had
         crossed"); or the sentence only recalls what was told before ("It will be recalled
         that on 22 June 134 servicemen crossed")."""
-        drill = event_type is EventType.MILITARY_EXERCISE
-        markers = self._drill_markers if drill else self._markers
-        if any(
-            all(
-                m.search(
-                    text, max((a for a, _ in clauses if a <= s), default=s), e if inside else s
-                )
-                for s, e in triggers
-            )
-            for m, inside in markers
-        ):
-            return True
+        if self._lowered[0] is not text:
+            self._lowered = (text, text.lower() if text.isascii() else None)
+        low = self._lowered[1]
+        markers, refuted, recap = self._regexes[low is not None]
+        scan = text if low is None else low
+        if event_type is EventType.MILITARY_EXERCISE:
+            markers = markers[:1]  # a drill's own claim has no scenario
+        # Each trigger with where its clause opens: every marker searches from there.
+        opened = [(max((a for a, _ in clauses if a <= s), default=s), s, e) for s, e in triggers]
+        for marker, inside in markers:
+            if all(marker.search(scan, a, e if inside else s) for a, s, e in opened):
+                return True
         if not clauses:
             return False
-        if self._recap.search(text, clauses[0][0], min(s for s, _ in triggers)):
+        if recap.search(scan, clauses[0][0], min(s for s, _ in triggers)):
             return True
-        frames = [m.span() for m in self._refuted.finditer(text, clauses[0][0], clauses[-1][1])]
+        start, end = clauses[0][0], clauses[-1][1]
+        if low is not None and not self._may_refute(low, start, end):
+            return False
+        frames = [m.span() for m in refuted.finditer(scan, start, end)]
         return all(any(a <= s and e <= b for a, b in frames) for s, e in triggers)
+
+    def _may_refute(self, low: str, start: int, end: int) -> bool:
+        """Whether a refuting frame may stand in the lowered text's span: one of the letters
+        every frame opens with is there."""
+        if self._frame_openers is None:
+            return True
+        return any(low.find(opener, start, end) >= 0 for opener in self._frame_openers)
 
 
 def is_question(sentence: str) -> bool:
@@ -139,6 +165,13 @@ def is_question(sentence: str) -> bool:
     interviewer's line ("Q: There were reports of families on the islands.")."""
     return _INTERVIEWER.match(sentence) is not None or (
         "?" in sentence and _ASKS.search(sentence) is not None
+    )
+
+
+def is_question_at(text: str, start: int, end: int) -> bool:
+    """`is_question(text[start:end])`, without copying the sentence."""
+    return _INTERVIEWER.match(text, start, end) is not None or (
+        text.find("?", start, end) >= 0 and _ASKS.search(text, start, end) is not None
     )
 
 
@@ -155,7 +188,8 @@ class _Line:
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start, self.end, self.text = start, end, text
-        self.words = len(text.split())
+        # Counted up to one more than `_MOST_WORDS`: no test asks about more.
+        self.words = len(text.split(None, _MOST_WORDS))
 
 
 def _is_prose(lines: list[_Line]) -> bool:

@@ -22,8 +22,9 @@ class ClaimActors:
     def __init__(self, lexicon: EventLexicon) -> None:
         pronouns = "|".join(re.escape(p) for p in sorted(lexicon.pronouns, key=len, reverse=True))
         openers = "|".join(re.escape(c) for c in lexicon.conjunctions)
+        # Matched at a clause's start, up to its end.
         self._pronoun = re.compile(
-            rf"^\W*(?:(?:{openers})\s+)?(?P<p>{pronouns})(?!\w)", re.IGNORECASE
+            rf"\W*(?:(?:{openers})\s+)?(?P<p>{pronouns})(?!\w)", re.IGNORECASE
         )
         self._plural = {" ".join(p.lower().split()) for p in lexicon.plural_pronouns}
         self._possessive = re.compile(r"[\w-]+['’]s\s+$")
@@ -40,18 +41,26 @@ class ClaimActors:
         """The actors of a claim in `sentence` (after `previous`), from the sentence's actors
         and attributions (`local`) and the claim's `clauses`."""
         actors, attributions = local
-        speakers = [(self._speaker_start(doc.text, a), a.end) for a in attributions if not whole]
-        own = [a for a in actors if not any(s <= a.start and a.end <= e for s, e in speakers)]
-        in_clauses = own if whole else [a for a in own if within(a, clauses)]
+        if whole:
+            own = in_clauses = actors
+        else:
+            if attributions:
+                speakers = [(self._speaker_start(doc.text, a), a.end) for a in attributions]
+                own = [
+                    a for a in actors if not any(s <= a.start and a.end <= e for s, e in speakers)
+                ]
+            else:
+                own = actors
+            in_clauses = [a for a in own if within(a, clauses)]
         first_clause = clauses[0] if clauses else sentence
-        pronoun = self._pronoun.search(doc.text[first_clause[0] : first_clause[1]])
+        pronoun = self._pronoun.match(doc.text, first_clause[0], first_clause[1])
         if pronoun:
             plural = " ".join(pronoun.group("p").lower().split()) in self._plural
             antecedent = _antecedent(doc, sentence, previous, first_clause[0], plural)
             in_clauses = [*antecedent, *in_clauses]
         if not in_clauses:
             in_clauses = own[:1]
-        return unique_actors(in_clauses)
+        return unique_actors(in_clauses) if len(in_clauses) > 1 else list(in_clauses)
 
     def _speaker_start(self, text: str, mention: AttributionMention) -> int:
         """Where a speaker's name starts, with its owner ("Tajikistan's State Committee")."""

@@ -28,17 +28,16 @@ Choices, so that gold annotators and fusion know what to expect:
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from borderwatch.extraction import running_time, spans
-from borderwatch.extraction.assertions import AssertionFilter, inside, is_question
+from borderwatch.extraction.assertions import AssertionFilter, is_question_at
 from borderwatch.extraction.attribution import report_chain
 from borderwatch.extraction.claim_actors import ClaimActors
+from borderwatch.extraction.clauses import ClauseBreaks
 from borderwatch.extraction.document import (
     ActorMention,
     AttributionMention,
@@ -50,7 +49,7 @@ from borderwatch.extraction.document import (
     TriggerMention,
 )
 from borderwatch.extraction.events import ArgumentSpec, EventLexicon
-from borderwatch.extraction.patterns import word_regex
+from borderwatch.extraction.patterns import Folded, word_regex
 from borderwatch.extraction.running_time import PARAGRAPH, Framing, RunningTime
 from borderwatch.extraction.spans import ByStart, Span, figures, holding, within
 from borderwatch.extraction.trigger_groups import WHOLE_SENTENCE, TriggerGroups
@@ -68,26 +67,31 @@ _Indexes = tuple[ByStart[Any], ...]
 _NO_ARGUMENTS = ArgumentSpec(required=[], optional=[])
 
 
-@dataclass(frozen=True, slots=True)
 class _Local:
-    """The mentions of one sentence."""
+    """The mentions of one sentence (a plain class: one is made per sentence with triggers)."""
 
-    triggers: list[TriggerMention]
-    places: list[PlaceMention]
-    actors: list[ActorMention]
-    quantities: list[QuantityMention]
-    dates: list[DateMention]
-    attributions: list[AttributionMention]  # those that name a source in the sentence
+    __slots__ = ("actors", "attributions", "dates", "places", "quantities", "triggers")
+
+    def __init__(
+        self,
+        triggers: list[TriggerMention],
+        places: list[PlaceMention],
+        actors: list[ActorMention],
+        quantities: list[QuantityMention],
+        dates: list[DateMention],
+        attributions: list[AttributionMention],  # those that name a source in the sentence
+    ) -> None:
+        self.triggers, self.places, self.actors = triggers, places, actors
+        self.quantities, self.dates, self.attributions = quantities, dates, attributions
 
 
-@dataclass(frozen=True, slots=True)
 class _Sentence:
     """A sentence with its paragraph's start and, once it shows triggers, its clauses."""
 
-    start: int
-    end: int
-    clauses: tuple[Span, ...]
-    paragraph: int
+    __slots__ = ("clauses", "end", "paragraph", "start")
+
+    def __init__(self, start: int, end: int, clauses: tuple[Span, ...], paragraph: int) -> None:
+        self.start, self.end, self.clauses, self.paragraph = start, end, clauses, paragraph
 
 
 class ClaimAssembler:
@@ -104,11 +108,17 @@ class ClaimAssembler:
     ) -> None:
         self._strength = {rule.id: rule.strength for rule in lexicon.rules}
         self._arguments: Mapping[EventType, ArgumentSpec] = lexicon.arguments
+        # Each type's required arguments, and all it scores: (required, required + optional).
+        self._specs = {
+            t: (tuple(spec.required), (*spec.required, *spec.optional))
+            for t, spec in lexicon.arguments.items()
+        }
         self._ancestors = ancestors or {}
+        # Whether a place holds itself (parents in a loop): then even a lone place is looked at.
+        self._own_ancestor = any(p in held for p, held in self._ancestors.items())
         self._standing = standing
         self._min_confidence = lexicon.min_confidence
-        breaks = sorted(lexicon.clause_breaks, key=len, reverse=True)
-        self._breaks = re.compile("|".join(f"(?:{b})" for b in breaks), re.IGNORECASE)
+        self._breaks = ClauseBreaks(lexicon.clause_breaks)
         self._actors = ClaimActors(lexicon)
         self._running_time = RunningTime()
         self._framing = Framing()
@@ -121,43 +131,63 @@ class ClaimAssembler:
             lexicon.recap,
         )
         self._groups = TriggerGroups(lexicon)
-        self._present = word_regex(lexicon.present, r"(?![\w-])")
+        self._present = Folded(word_regex(lexicon.present, r"(?![\w-])"))
         self._speaker_place = re.compile(lexicon.speaker_place or "(?!)", re.IGNORECASE)
         self._place_then_speech = re.compile(lexicon.place_then_speech or "(?!)")
         # The last document's sentences and indexes: the learned claim finder asks again.
         self._read_of: tuple[Document | None, list[_Sentence], _Indexes] = (None, [], ())
         # The last document's places before a speech verb ("a teacher in Kalai-Khumb said").
         self._spoken: ByStart[PlaceMention] = ByStart([])
+        # The last document's chain and sources: a sentence without its own takes them.
+        self._chain: tuple[str, ...] = ()
+        self._sources: ByStart[AttributionMention] | _InOrder = ByStart([])
 
     def __call__(self, doc: Document) -> Document:
         sentences, indexes = self._read(doc)
+        by_trigger = indexes[0]
         claims: list[Claim] = []
-        found: list[Claim] = []  # one sentence's
         for index, sentence in enumerate(sentences):
-            if not indexes[0].between(sentence.start, sentence.end):
+            start, end = sentence.start, sentence.end
+            triggers = by_trigger.between(start, end)
+            if not triggers:
                 continue  # no trigger, no claim: its mentions and clauses are never needed
-            local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))
+            local = _Local(
+                triggers,
+                indexes[1].between(start, end),
+                indexes[2].between(start, end),
+                indexes[3].between(start, end),
+                indexes[4].between(start, end),
+                indexes[5].between(start, end),
+            )
             # Only a sentence with triggers needs its clauses: find them here, once.
-            sentence = sentences[index] = self._with_clauses(doc.text, sentence)
-            main = self._groups.main_types(doc.text, local.triggers)
-            for event_type, group in main.items():
-                rivals = [t.start for other in main if other != event_type for t in main[other]]
-                span = (sentence.start, sentence.end)
-                for part in self._groups.events_of(doc.text, span, group):
-                    claim = self._claim(doc, sentences, index, local, event_type, part, rivals)
-                    told = [(t.start, t.end) for t in part]
-                    if (
-                        claim.confidence >= self._min_confidence
-                        and not self._assertions.speculative(
-                            doc.text, sentence.clauses, told, event_type
-                        )
-                        and not running_time.is_background(doc, claim.date)
-                    ):
-                        found.append(claim)
-            claims += spans.without_cargo_moves(found)
-            found = []
+            self._with_clauses(doc.text, sentence)
+            found = self._sentence_claims(doc, sentences, index, local)
+            claims += spans.without_cargo_moves(found) if len(found) > 1 else found
         doc.claims = claims
         return doc
+
+    def _sentence_claims(
+        self, doc: Document, sentences: list[_Sentence], index: int, local: _Local
+    ) -> list[Claim]:
+        """The claims of one sentence, before `spans.without_cargo_moves`. A speculative
+        group is dropped before its claim is built: it depends on the triggers alone."""
+        text = doc.text
+        sentence = sentences[index]
+        main = self._groups.main_types(text, local.triggers)
+        span = (sentence.start, sentence.end)
+        found: list[Claim] = []
+        for event_type, group in main.items():
+            rivals = [t.start for other in main if other != event_type for t in main[other]]
+            for part in self._groups.events_of(text, span, group):
+                told = [(t.start, t.end) for t in part]
+                if self._assertions.speculative(text, sentence.clauses, told, event_type):
+                    continue
+                claim = self._claim(doc, sentences, index, local, event_type, part, rivals)
+                if claim.confidence >= self._min_confidence and not running_time.is_background(
+                    doc, claim.date
+                ):
+                    found.append(claim)
+        return found
 
     def sentence_spans(self, doc: Document) -> list[Span]:
         """The sentences that may assert a claim: not headings, comments or the dateline."""
@@ -175,7 +205,7 @@ class ClaimAssembler:
             if index < 0 or trigger.start >= sentences[index].end:
                 found.append(None)
                 continue
-            sentence = sentences[index] = self._with_clauses(doc.text, sentences[index])
+            sentence = self._with_clauses(doc.text, sentences[index])
             local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))
             local.triggers.append(trigger)
             claim = self._claim(doc, sentences, index, local, trigger.event_type, [trigger])
@@ -195,18 +225,28 @@ class ClaimAssembler:
             spoken = [p for p in doc.places if self._place_then_speech.match(doc.text, p.end)]
             self._spoken = ByStart(spoken)
             where = _speaker_places(doc, self._speaker_place, {p.start for p in spoken})
-            self._read_of = (doc, self._sentences(doc), _indexes(doc, where))
+            indexes = _indexes(doc, where)
+            self._chain = report_chain(doc)
+            # The latest source before a sentence is bisected for, when sorting kept the
+            # order they were found in (as the attribution component finds them).
+            sources = [a for a in doc.attributions if a.text]
+            self._sources = indexes[5] if indexes[5].items == sources else _InOrder(sources)
+            self._read_of = (doc, self._sentences(doc), indexes)
         return self._read_of[1], self._read_of[2]
 
     def _sentences(self, doc: Document) -> list[_Sentence]:
         breaks = [0, *(m.end() for m in PARAGRAPH.finditer(doc.text))]
         dateline_end = running_time.dateline_end(doc)
         silent = self._assertions.silent_spans(doc.text)
+        silent_starts = [a for a, _ in silent]
         # A heading block ("SITUATION UPDATE No. 4 / Covering: 9-15 July") frames the report.
         heading_end = running_time.header_end(doc.text)
         result = []
         for start, end in doc.sentences:
-            if start < heading_end or inside(silent, start) or is_question(doc.text[start:end]):
+            if start < heading_end or is_question_at(doc.text, start, end):
+                continue
+            at = bisect_right(silent_starts, start) - 1
+            if at >= 0 and start < silent[at][1]:  # `assertions.inside`, bisected without a key
                 continue
             if start < dateline_end < end:
                 start = (
@@ -221,12 +261,10 @@ class ClaimAssembler:
         return result
 
     def _with_clauses(self, text: str, sentence: _Sentence) -> _Sentence:
-        clauses = self._clauses(text, sentence.start, sentence.end)
-        return _Sentence(sentence.start, sentence.end, clauses, sentence.paragraph)
-
-    def _clauses(self, text: str, start: int, end: int) -> tuple[Span, ...]:
-        cuts = [start, *(start + m.start() for m in self._breaks.finditer(text[start:end])), end]
-        return tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a)
+        """The sentence with its clauses, found on the first claim that asks for them."""
+        if not sentence.clauses:  # a sentence has one clause at least, once they are found
+            sentence.clauses = self._breaks.split(text, sentence.start, sentence.end)
+        return sentence
 
     def _claim(
         self,
@@ -242,17 +280,12 @@ class ClaimAssembler:
         types of claim start (a figure nearer one of them is theirs)."""
         sentence = sentences[index]
         clauses = holding(sentence.clauses, [t.start for t in triggers])
-        others = holding(
-            [c for c in sentence.clauses if c not in clauses],
-            [t.start for t in local.triggers if t.event_type != event_type],
-        )
         # With no place of its own, the event is where its speakers are ("Residents of Nusay
         # said the Taliban raised their flag there").
         places = self._places(
-            local, clauses, others, event_type is EventType.ARMED_CLASH, triggers, rivals
+            local, sentence, clauses, event_type, triggers, rivals
         ) or self._spoken.between(sentence.start, sentence.end)
         # Both sides of a clash, and those who speak in a statement, are its actors.
-        whole = event_type in WHOLE_SENTENCE
         previous = (sentences[index - 1].start, sentences[index - 1].end) if index else None
         actors = self._actors.pick(
             doc,
@@ -260,16 +293,15 @@ class ClaimAssembler:
             previous,
             (local.actors, local.attributions),
             clauses,
-            whole,
+            event_type in WHOLE_SENTENCE,
         )
-        quantities = figures(
-            local.quantities, sentence.clauses, clauses, local.triggers, triggers, rivals
+        quantities = (
+            figures(local.quantities, sentence.clauses, clauses, local.triggers, triggers, rivals)
+            if local.quantities
+            else []
         )
-        # A trigger in a relative clause describes a participant ("the servicemen who
-        # crossed on 5 July were flown back on Saturday"): the date goes by the main one.
-        main = next((t for t in triggers if not self._groups.describes(doc.text, t)), triggers[0])
-        date = self._date(doc, sentence, local, clauses, main.start)
-        attribution = _attribution(doc, sentence, local)
+        date = self._date(doc, sentence, local, clauses, self._main(doc.text, triggers).start)
+        attribution = self._attribution(sentence, local)
         claim = Claim(
             type=event_type,
             date=date.value if date else None,
@@ -283,13 +315,18 @@ class ClaimAssembler:
             evidence_text=doc.text[sentence.start : sentence.end],
             confidence=0.0,
         )
-        claim.confidence = self._confidence(
-            claim, triggers, len(attribution) > len(report_chain(doc))
-        )
-        aside = _ASIDE.fullmatch(claim.evidence_text) is not None
-        if aside and self._bare(local, clauses, claim):
+        claim.confidence = self._confidence(claim, triggers, len(attribution) > len(self._chain))
+        if _ASIDE.fullmatch(claim.evidence_text) is not None and self._bare(local, clauses, claim):
             claim.confidence = 0.0
         return claim
+
+    def _main(self, text: str, triggers: list[TriggerMention]) -> TriggerMention:
+        """The trigger that dates the claim: a trigger in a relative clause describes a
+        participant ("the servicemen who crossed on 5 July were flown back on Saturday"), so
+        the date goes by the first one that does not."""
+        if len(triggers) == 1:
+            return triggers[0]
+        return next((t for t in triggers if not self._groups.describes(text, t)), triggers[0])
 
     def _bare(self, local: _Local, clauses: list[Span], claim: Claim) -> bool:
         """A trigger with nothing of its own around it ("(...; exercise material)") that lacks
@@ -308,21 +345,35 @@ class ClaimAssembler:
     def _places(
         self,
         local: _Local,
+        sentence: _Sentence,
         clauses: list[Span],
-        others: list[Span],
-        clash: bool,
+        event_type: EventType,
         own: list[TriggerMention],
         rivals: Sequence[int],
     ) -> list[PlaceMention]:
         """The places of the claim's clauses (`spans.nearer` its triggers), else of the
         sentence outside other claims' clauses."""
-        found = [
-            p for p in local.places if within(p, clauses) and spans.nearer(p, own, rivals, clauses)
-        ]
+        if not local.places:
+            return []
+        if rivals:
+            found = [
+                p
+                for p in local.places
+                if within(p, clauses) and spans.nearer(p, own, rivals, clauses)
+            ]
+        else:  # no rival is nearer: every place of the clauses is the claim's
+            found = [p for p in local.places if within(p, clauses)]
         if not found:  # a clash "after clashes with Afghan forces" is where the rest happened
+            others = holding(
+                [c for c in sentence.clauses if c not in clauses],
+                [t.start for t in local.triggers if t.event_type != event_type],
+            )
+            clash = event_type is EventType.ARMED_CLASH
             found = [
                 p for p in local.places if not within(p, others) or (clash and p.kind != "country")
             ]
+        if len(found) == 1 and not self._own_ancestor:
+            return found  # no place to repeat it or to hold it
         return spans.without_context(found, self._ancestors, self._standing)
 
     def _date(
@@ -333,35 +384,56 @@ class ClaimAssembler:
         clauses: list[Span],
         trigger_at: int,
     ) -> DateMention | None:
-        for found in ([d for d in local.dates if within(d, clauses)], local.dates):
-            # A log line's stamp yields to a date its message gives ("since Sun"); "this
-            # year" dates nothing.
-            frames = [self._framing.of(doc, d) for d in found]
-            candidates = [d for d, f in zip(found, frames, strict=True) if not f[0]] or [
-                d for d, f in zip(found, frames, strict=True) if f[1]
-            ]
-            if candidates:
-                return min(candidates, key=lambda d: running_time.distance(doc.text, d, trigger_at))
+        if local.dates:
+            found = [d for d in local.dates if within(d, clauses)]
+            for dates in (found, local.dates) if found else (local.dates,):
+                # A log line's stamp yields to a date its message gives ("since Sun"); "this
+                # year" dates nothing.
+                candidates = self._framing.candidates(doc, dates)
+                if len(candidates) == 1:
+                    return candidates[0]
+                if candidates:
+                    text = doc.text
+                    return min(candidates, key=lambda d: running_time.distance(text, d, trigger_at))
         now = any(self._present.search(doc.text, a, b) for a, b in clauses)  # "are now stuck"
         return self._running_time.before(doc, sentence.start, now)
+
+    def _attribution(self, sentence: _Sentence, local: _Local) -> tuple[str, ...]:
+        """The sentence's own chain, else the latest of its paragraph before it, else the
+        report's."""
+        if local.attributions:
+            return local.attributions[-1].chain
+        earlier = self._sources.between(sentence.paragraph, sentence.start)
+        return earlier[-1].chain if earlier else self._chain
 
     def _confidence(
         self, claim: Claim, triggers: list[TriggerMention], own_attribution: bool
     ) -> float:
         """Rule-based: the strongest trigger, more for each argument found, less for each
         required argument missing, a little more for a named source."""
-        spec = self._arguments.get(claim.type, _NO_ARGUMENTS)
+        required, wanted = self._specs.get(claim.type, ((), ()))
         present = {
             "actor": bool(claim.actors),
-            "place": any(p.place_id for p in claim.places),
+            "place": _identified(claim.places),
             "date": claim.date is not None,
             "quantity": bool(claim.quantities),
         }
-        score = max(self._strength.get(t.rule, 0.5) for t in triggers)
-        score += 0.03 * sum(present[a] for a in (*spec.required, *spec.optional))
-        score -= 0.15 * sum(not present[a] for a in spec.required)
+        if len(triggers) == 1:
+            score = self._strength.get(triggers[0].rule, 0.5)
+        else:
+            score = max(self._strength.get(t.rule, 0.5) for t in triggers)
+        score += 0.03 * sum([present[a] for a in wanted])
+        score -= 0.15 * sum([not present[a] for a in required])
         score += 0.03 if own_attribution else 0.0
         return min(0.99, max(0.05, score))
+
+
+def _identified(places: list[PlaceMention]) -> bool:
+    """Whether one of a claim's places is in the gazetteer."""
+    for place in places:  # noqa: SIM110 - a loop, not any(): asked for every claim
+        if place.place_id:
+            return True
+    return False
 
 
 def _speaker_places(doc: Document, speaker_place: re.Pattern[str], spoken: set[int]) -> set[int]:
@@ -388,10 +460,12 @@ def _indexes(doc: Document, where: set[int]) -> _Indexes:
     )  # fmt: skip
 
 
-def _attribution(doc: Document, sentence: _Sentence, local: _Local) -> tuple[str, ...]:
-    if local.attributions:
-        return local.attributions[-1].chain
-    earlier = [
-        a for a in doc.attributions if a.text and sentence.paragraph <= a.start < sentence.start
-    ]
-    return earlier[-1].chain if earlier else report_chain(doc)
+class _InOrder:
+    """Sources in the order they were found, when that is not the order of their starts."""
+
+    def __init__(self, items: list[AttributionMention]) -> None:
+        self.items = items
+
+    def between(self, start: int, end: int) -> list[AttributionMention]:
+        """The sources starting in [start, end), in the order they were found."""
+        return [a for a in self.items if start <= a.start < end]

@@ -67,6 +67,17 @@ class Framing:
             known = self._of[1][id(mention)] = (vague_year or stamp, stamp)
         return known
 
+    def candidates(self, doc: Document, dates: list[DateMention]) -> list[DateMention]:
+        """Those of `dates` that may date a clause: those that do not only frame it, else
+        the log stamps (a stamp yields to a date its message gives)."""
+        if doc is not self._of[0]:
+            self._of = (doc, {})
+        known = self._of[1]
+        frames = [known.get(id(d)) or self.of(doc, d) for d in dates]
+        return [d for d, f in zip(dates, frames, strict=True) if not f[0]] or [
+            d for d, f in zip(dates, frames, strict=True) if f[1]
+        ]
+
 
 class _Times:
     """One document's setting dates, sentences and triggers, with their starts to bisect."""
@@ -89,6 +100,8 @@ class _Times:
         self.sentence_starts = [s for s, _ in doc.sentences]
         self.triggers = doc.triggers
         self.trigger_starts = [t.start for t in doc.triggers]
+        # The time set by the first n setting dates, by n: the claims after them all ask.
+        self.set_by: dict[int, DateMention] = {}
         # The time of a sentence no date comes before: one mention for all of them.
         self.reference = (
             None
@@ -122,7 +135,10 @@ class RunningTime:
             while earlier and times.setting_items[earlier - 1] not in (-1, item):
                 earlier -= 1
         if earlier:
-            return _set_by_sentence(times, earlier)
+            found = times.set_by.get(earlier)
+            if found is None:
+                found = times.set_by[earlier] = _set_by_sentence(times, earlier)
+            return found
         return times.reference
 
     def _times(self, doc: Document) -> _Times:

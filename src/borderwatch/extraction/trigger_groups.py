@@ -47,11 +47,15 @@ class TriggerGroups:
         """The sentence's triggers by type, without those that give way (module docstring).
         An event told in a relative clause ("Khahan, which fell to the Taliban on Sunday") is
         a claim of its own: one claim per trigger per clause, as the gold rules say."""
+        if len(triggers) == 1:  # a lone trigger yields to no type of its own sentence
+            return {triggers[0].event_type: [triggers[0]]}
         present = {t.event_type for t in triggers if not self._yields.get(t.rule)}
         by_type: Groups = {}
         for trigger in triggers:
             if not self._yields.get(trigger.rule, frozenset()) & present:
                 by_type.setdefault(trigger.event_type, []).append(trigger)
+        if len(by_type) < 2:  # a lone type stays whether or not it is described
+            return by_type
         described = {
             t: all(
                 self._participle.search(text, max(0, g.start - _OPENER_REACH), g.start)
