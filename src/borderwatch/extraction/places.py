@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pydantic import Field
 
@@ -76,9 +76,8 @@ _LIST_GAP = 5
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What a sentence says about where its places are."""
+class _Context(NamedTuple):
+    """What a sentence says about where its places are (a tuple: one is made per sentence)."""
 
     country: str | None
     near: str | None
@@ -106,6 +105,8 @@ class PlaceComponent:
         self._crossings = [p for p in gazetteer.places.values() if p.kind == "crossing"]
         self._fields: dict[str, tuple[str, str, str, str, str | None, float | None, float | None]]
         self._fields = {}
+        # Holds each resolution it answers for, so that no other can take its id meanwhile.
+        self._bare_of: dict[int, tuple[Resolution, Match | None, Match | None]] = {}
         lexicon = load_lexicon("places", language, PlaceLexicon)
         actors = load_lexicon("actors", language, ActorLexicon)
         self._actor_sides = {**actors.countries(), **lexicon.actor_sides}
@@ -158,34 +159,49 @@ class PlaceComponent:
         # The words each regex above opens with: they are tried only where one starts.
         self._kind_before_words = opening_words(lexicon.kind_before)
         self._settlement_words = opening_words(lexicon.settlement_before)
+        self._body_words = opening_words(lexicon.body_of_country)
 
     def __call__(self, doc: Document) -> Document:
-        spots = outside(self.gazetteer.spot(doc.text, words=name_words(doc)), doc.actors)
-        spots = [s for s in spots if not self._named_after(doc.text, s)]
-        # Spots come in text order and do not overlap: a sentence's share is a slice.
-        starts = [s.start for s in spots]
+        text = doc.text
+        spots = outside(self.gazetteer.spot(text, words=name_words(doc)), doc.actors)
+        spots = [s for s in spots if not self._named_after(doc, s)]
         places: list[PlaceMention] = []
-        report_country = main_country(spots)
-        actors = ByStart(doc.actors)
-        for start, end in doc.sentences:
-            first, stop = bisect_left(starts, start), bisect_left(starts, end)
-            inside = [s for s in spots[first:stop] if s.end <= end]
-            if inside:
-                named = actors.between(start, end)
-                places += self._sentence_places(doc, start, end, inside, named, report_country)
+        if spots:
+            # Spots come in text order and do not overlap: a sentence's share is a slice.
+            starts = [s.start for s in spots]
+            report_country = main_country(spots)
+            actors = ByStart(doc.actors)
+            for start, end in doc.sentences:
+                first, stop = bisect_left(starts, start), bisect_left(starts, end)
+                if first == stop:
+                    continue
+                inside = [s for s in spots[first:stop] if s.end <= end]
+                if inside:
+                    places += self._sentence_places(doc, start, end, inside, actors, report_country)
         doc.places = places
         return doc
 
-    def _named_after(self, text: str, spot: Spot) -> bool:
+    def _named_after(self, doc: Document, spot: Spot) -> bool:
         """Whether a name is only part of the name of something else: a source ("Badakhshan
         Voice"), a body ("the Armed Forces of Afghanistan"), or a river's bare name before a
         capitalised word ("the Pamir Highway")."""
+        text = doc.text
         if self._source_after.match(text, spot.end):
             return True
         matches = spot.resolution.matches
-        if matches and all(m.place.kind == "country" for m in matches):
-            return self._body_of.search(text, max(0, spot.start - 60), spot.start) is not None
-        river = bool(matches) and all(m.place.kind == "river" for m in matches)
+        # The first match's kind first: most names are of no country and no river.
+        if (
+            matches
+            and matches[0].place.kind == "country"
+            and all(m.place.kind == "country" for m in matches)
+        ):
+            window = max(0, spot.start - 60), spot.start
+            return search(self._body_of, doc, self._body_words, *window) is not None
+        river = (
+            bool(matches)
+            and matches[0].place.kind == "river"
+            and all(m.place.kind == "river" for m in matches)
+        )
         return (
             river and _CAPITALISED_NEXT.match(text, spot.end) is not None and " " not in spot.text
         )
@@ -196,14 +212,16 @@ class PlaceComponent:
         start: int,
         end: int,
         spots: list[Spot],
-        actors: list[ActorMention],
+        actors: ByStart[ActorMention],
         report_country: str | None,
     ) -> list[PlaceMention]:
-        """The places named at `spots` in the sentence [start, end) with these `actors`."""
+        """The places named at `spots` in the sentence [start, end) among these `actors`."""
         text = doc.text
         context = self._context(doc, start, end, spots)
         result = []
-        listed = self._list_kinds(doc, start, end, spots)
+        # One name is no list; a sentence's actors are asked only for an ambiguous name.
+        listed = self._list_kinds(doc, start, end, spots) if len(spots) > 1 else {}
+        side: list[str | None] = []
         for index, spot in enumerate(spots):
             own = search(
                 self._demonym_before,
@@ -218,7 +236,8 @@ class PlaceComponent:
             ambiguous = spot.resolution.status == "ambiguous"
             spelled = spelled_country(spot.resolution) if ambiguous and not context.framed else None
             if ambiguous and not spelled and not context.framed and not context.hinted:
-                spelled = self._side(actors)
+                side = side or [self._side(actors.between(start, end))]
+                spelled = side[0]
             country = self._demonyms[own.group("d").lower()] if own else spelled or context.country
             if country is None and ambiguous:
                 country = report_country
@@ -226,13 +245,26 @@ class PlaceComponent:
             kind = self._kind_hint(doc, start, end, spot, listed.get(index))
             preferred = self._of_kind(resolution, spot.resolution, kind, country) if kind else None
             if kind is None:
-                preferred = city(resolution, self._cities)
-            if kind is None and not preferred and self._names_town(doc, end, spot, spots):
-                preferred = own_town(resolution, self._city_districts)
+                preferred, town = self._bare(resolution)
+                # The words around a name are read only when it has a town to name.
+                if not preferred and town and self._names_town(doc, end, spot, spots):
+                    preferred = town
             if preferred and town_of(preferred, self._city_districts):
                 preferred = None  # "the city of Khorugh" is the Khorugh city district
             result.append(self._mention(spot, resolution, preferred))
         return result
+
+    def _bare(self, resolution: Resolution) -> tuple[Match | None, Match | None]:
+        """The city a bare name means and the town it means after "in", "at" (`city`,
+        `own_town`), worked out once per resolution: the gazetteer gives the same one for a
+        name every time."""
+        held = self._bare_of.get(id(resolution))
+        if held is None or held[0] is not resolution:
+            if len(self._bare_of) > 100_000:
+                self._bare_of.clear()
+            found = city(resolution, self._cities), own_town(resolution, self._city_districts)
+            held = self._bare_of[id(resolution)] = (resolution, *found)
+        return held[1], held[2]
 
     def _side(self, actors: list[ActorMention]) -> str | None:
         """The one country of a sentence's actors that have a side, if they share one."""
@@ -266,7 +298,7 @@ class PlaceComponent:
         words = [*spot.text.lower().split()[-1:], *([after.group(1).lower()] if after else [])]
         if any(w.strip(".,;:()") in self._units for w in words):
             return False
-        return not any(0 <= s.start - spot.end <= _LIST_GAP for s in spots)
+        return len(spots) == 1 or not any(0 <= s.start - spot.end <= _LIST_GAP for s in spots)
 
     def _list_kinds(self, doc: Document, start: int, end: int, spots: list[Spot]) -> dict[int, str]:
         """The kind a unit word gives every name of a list: after its last name ("the
@@ -325,25 +357,32 @@ class PlaceComponent:
         text = doc.text
         hint = search(self._demonym_unit, doc, self._demonym_words, start, end)
         country = self._demonyms[hint.group("d").lower()] if hint else None
-        named, contained = [], []
+        hinted = hint is not None
+        named: list[Place] = []
+        contained: list[Place] = []
         for spot in spots:
-            best = self._resolve(spot, country, None).best
+            best = (self._resolve(spot, country, None) if country else spot.resolution).best
             if best is None or best.place.kind != "province":
                 continue
             named.append(best.place)
             before = self._container_before.search(text, max(start, spot.start - 25), spot.start)
             if before or self._container_after.match(text, spot.end, end):
                 contained.append(best.place)
-        for provinces in (contained, named, self._supported(spots)):
-            if len({p.id for p in provinces}) == 1:
+        for provinces in (contained, named):
+            if provinces and (len(provinces) == 1 or len({p.id for p in provinces}) == 1):
                 framed = provinces is contained
-                return _Context(
-                    country or provinces[0].country, provinces[0].id, framed, hint is not None
-                )
-        if country is None:
+                return _Context(country or provinces[0].country, provinces[0].id, framed, hinted)
+        if len(spots) > 1:  # one name has no other names to lie under it
+            supported = self._supported(spots)
+            if len({p.id for p in supported}) == 1:
+                return _Context(country or supported[0].country, supported[0].id, False, hinted)
+        if country is None and len(spots) == 1:
+            best = spots[0].resolution.best
+            country = best.place.country if best else None
+        elif country is None:
             countries = {r.best.place.country for r in (s.resolution for s in spots) if r.best}
             country = countries.pop() if len(countries) == 1 else None
-        return _Context(country, None, hinted=hint is not None)
+        return _Context(country, None, False, hinted)
 
     def _supported(self, spots: list[Spot]) -> list[Place]:
         """An ambiguous province that other names of the sentence lie under ("Eshkashem

@@ -45,7 +45,9 @@ def name_runs(text: str, words: list[Word] | None = None) -> list[list[Word]]:
             if gap(text, words[at - 1][1], word[0]) is None:
                 resume = at  # the word is looked at afresh: it may open the next run
                 break
-            if _opens(words, at):
+            if not "a" <= word[2] < "{" or (  # `_opens`, inline: asked for every word of a run
+                words[at - 1][3] == "of" and at > 1 and words[at - 2][3] in _UNIT_WORDS
+            ):
                 run.append(word)
                 at += 1
                 continue
@@ -72,11 +74,3 @@ def _openers(words: list[Word]) -> list[int]:
         if words[i][3] == "of" and i and words[i - 1][3] in _UNIT_WORDS and i + 1 < len(words):
             found.append(i + 1)
     return found
-
-
-def _opens(words: list[Word], at: int) -> bool:
-    """Whether the word at `at` opens a run (or goes on with one): a capital or a letter beyond
-    ASCII first, or any word after "district of"."""
-    return not "a" <= words[at][2] < "{" or (
-        at > 1 and words[at - 1][3] == "of" and words[at - 2][3] in _UNIT_WORDS
-    )
