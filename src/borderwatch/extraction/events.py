@@ -136,9 +136,9 @@ def event_types() -> dict[EventType, EventTypeInfo]:
 
 
 _GAP = re.compile(r"\{(\d+)\}")
+# A part ending with a run of word characters ("(?:[a-z'-]+"), where a space follows.
+_WORD_RUN = re.compile(r"\[(?:a-z|\\w|['-])+\]\+$")
 _WORD = re.compile(r"[a-z'-]*")
-# What `(?<![\w-])` refuses before a match: a character of `\w` (alphanumeric or "_"), or "-".
-_JOINS = re.compile(r"[\w-]").fullmatch
 _Types = tuple[tuple[int, re.Pattern[str]], ...]
 
 
@@ -208,8 +208,12 @@ def compile_pattern(pattern: str) -> str:
     for i, part in enumerate(parts):
         gap = _GAP.fullmatch(part)
         if gap:
-            out.append(rf"(?:[^\s.;]+\s+){{0,{gap.group(1)}}}?")
+            # A skipped word is possessive (`++`): only whitespace may follow it, so giving
+            # back its letters never leads to a match, and the regex would try each in turn.
+            out.append(rf"(?:[^\s.;]++\s+){{0,{gap.group(1)}}}?")
             continue
+        if i < len(parts) - 1 and _WORD_RUN.search(part):
+            part += "+"  # possessive: whitespace follows, which the run's letters are not
         out.append(part)
         if i < len(parts) - 1:
             out.append(r"\s+")
@@ -304,7 +308,7 @@ class EventComponent:
                 continue
             size, types = self._at_word(lowered, offset)
             # `self._starts` opens with (?<![\w-]): no start right after a letter or hyphen
-            if size and not (offset and _JOINS(lowered[offset - 1])):
+            if size and not (offset and _joins(lowered[offset - 1])):
                 found.append((offset, types))
                 resume = offset + size
         return found
@@ -375,6 +379,12 @@ def _outermost(triggers: list[TriggerMention]) -> list[TriggerMention]:
         if not inside:
             kept.append(trigger)
     return kept
+
+
+def _joins(char: str) -> bool:
+    r"""Whether `(?<![\w-])` refuses a match after `char`: `\w` is what `str.isalnum` says
+    of one character, and "_"."""
+    return char.isalnum() or char in "_-"
 
 
 def _group(rule_id: str) -> str:
