@@ -119,9 +119,12 @@ class AliasIndex:
             if word.endswith(_POSSESSIVE)
         }
 
-    def find(self, tokens: list[Token]) -> list[tuple[int, int, str]]:
-        """Non-overlapping matches as (start, end, folded alias), in text order."""
-        lowers = list(map(_LOWER, tokens))
+    def find(
+        self, tokens: list[Token], lowers: list[str] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """Non-overlapping matches as (start, end, folded alias), in text order (`lowers`: the
+        tokens' lower case, when the caller has it)."""
+        lowers = list(map(_LOWER, tokens)) if lowers is None else lowers
         found: list[tuple[int, int, str]] = []
         free = 0  # the first token after the last match
         # The tokens that may start an alias, picked without a Python step per token.
@@ -222,7 +225,8 @@ class ActorComponent:
             self._aliases.append(alias)
 
     def __call__(self, doc: Document) -> Document:
-        hits = list(self._hits(doc))
+        lowers = list(map(_LOWER, doc.tokens))  # for both indexes
+        hits = list(self._hits(doc, lowers))
         named = {entry.actor.id for _, _, entry in hits if not entry.context_only}
         countries: set[str] | None = None
         kept: list[ActorMention] = []
@@ -237,7 +241,7 @@ class ActorComponent:
             kept.append(ActorMention(start, end, doc.text[start:end], actor.id, actor.name))
         kept += self._coordinated_forces(doc, kept)
         kept.sort(key=lambda m: m.start)
-        doc.actors = self._resolve_references(doc, kept)
+        doc.actors = self._resolve_references(doc, kept, lowers)
         return doc
 
     def _countries(self, doc: Document) -> set[str]:
@@ -248,11 +252,11 @@ class ActorComponent:
         )
         return {c for c in found if c}
 
-    def _hits(self, doc: Document) -> Iterable[tuple[int, int, _Entry]]:
+    def _hits(self, doc: Document, lowers: list[str]) -> Iterable[tuple[int, int, _Entry]]:
         """The lexicon's aliases found in the text, with their entries, less the place-like
         names that stand for a place there."""
         text = doc.text
-        for start, end, key in self._index.find(doc.tokens):
+        for start, end, key in self._index.find(doc.tokens, lowers):
             entry = self._entries.get(key)
             # "Tajikistan's efforts": an owner is an actor wherever it stands
             if entry is None or (
@@ -296,13 +300,13 @@ class ActorComponent:
         return word is not None and word.group()[0].islower()
 
     def _resolve_references(
-        self, doc: Document, mentions: list[ActorMention]
+        self, doc: Document, mentions: list[ActorMention], lowers: list[str]
     ) -> list[ActorMention]:
         """Adds "the President" as the last actor of that kind named before it."""
         kinds = self._actors
         taken = [(m.start, m.end) for m in mentions]
         result = list(mentions)
-        for start, end, key in self._reference_index.find(doc.tokens):
+        for start, end, key in self._reference_index.find(doc.tokens, lowers):
             if any(s < end and start < e for s, e in taken):
                 continue
             reference = self._references[key]
