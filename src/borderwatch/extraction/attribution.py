@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import Literal
@@ -141,12 +141,22 @@ class AttributionComponent:
         self._outer = {c.lower() for c in lexicon.outer_cues}
         self._dateline = re.compile(lexicon.dateline_pattern)
         self._letterheads = [re.compile(p) for p in lexicon.letterhead_patterns]
+        self._canonical: dict[str, str] = {}
 
     def canonical(self, name: str) -> str:
         """The canonical name of a source as written in any of its spellings, else the name
         as written without what only describes it: a remark in brackets ("(fictional
         account)"), "Thread by", a feed's section ("TOLOnews - Afghanistan"), or a count ("two
-        security sources")."""
+        security sources"). Remembered per name: the same speakers come back report after
+        report."""
+        known = self._canonical.get(name)
+        if known is None:
+            if len(self._canonical) > 100_000:
+                self._canonical.clear()
+            known = self._canonical[name] = self._canonical_of(name)
+        return known
+
+    def _canonical_of(self, name: str) -> str:
         folded = " ".join(name.split())
         source = self._sources.get(folded.lower())
         if source:
@@ -287,7 +297,7 @@ class AttributionComponent:
     def _phrase_speaker(self, text: str, start: int, end: int, links: list[_Link]) -> list[_Link]:
         """A speaker named by a phrase ("local officials said"); a back-reference ("the
         statement said", "he said") when the phrase points to the report's last source."""
-        for match in self._phrase.finditer(text[start:end]):
+        for match in self._phrase_matches(text[start:end]):
             s, e = start + match.start("phrase"), start + match.end("phrase")
             if any(x.start < e and s < x.end for x in links):
                 continue
@@ -304,6 +314,18 @@ class AttributionComponent:
                 phrase = phrase[0].lower() + phrase[1:]
             return [_Link(s, e, self.canonical(phrase), _SPEAKER)]
         return []
+
+    def _phrase_matches(self, sentence: str) -> Iterator[re.Match[str]]:
+        r"""`self._phrase.finditer(sentence)`, tried only where a match can start: at 0 or at
+        a comma (the regex opens with `(?:^|,\s+)`), instead of at every character."""
+        at = 0
+        while at != -1:
+            match = self._phrase.match(sentence, at)
+            if match is None:
+                at = sentence.find(",", at + 1)
+            else:
+                yield match
+                at = sentence.find(",", match.end())
 
     def _actor_speakers(
         self,
