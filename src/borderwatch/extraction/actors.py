@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -60,6 +62,7 @@ class ActorLexicon(Lexicon):
 
 
 _POSSESSIVE = ("'s", "’s")
+_LOWER = attrgetter("lower")
 # "Uzbekistan and Kazakhstan", "Russia, China or Iran": look past the list to what precedes it.
 _COORDINATED = re.compile(
     r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w'’-]*)*(?:\s*,\s*|\s+(?:and|or)\s+)$"
@@ -109,49 +112,60 @@ class AliasIndex:
             for word, entries in self._by_first.items()
             for second in {a.words[1] for a in entries if len(a.words) > 1}
         }
+        # "Russia's" may start an alias "russia's" or "russia", longest first.
+        self._owners = {
+            word: [*self._by_first.get(word, []), *self._by_first.get(word[:-2], [])]
+            for word in self._starts
+            if word.endswith(_POSSESSIVE)
+        }
 
-    def find(self, tokens: list[Token]) -> list[tuple[int, int, str]]:
-        """Non-overlapping matches as (start, end, folded alias), in text order."""
-        starts = self._starts
+    def find(
+        self, tokens: list[Token], lowers: list[str] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """Non-overlapping matches as (start, end, folded alias), in text order (`lowers`: the
+        tokens' lower case, when the caller has it)."""
+        lowers = list(map(_LOWER, tokens)) if lowers is None else lowers
         found: list[tuple[int, int, str]] = []
         free = 0  # the first token after the last match
-        for i in [i for i, token in enumerate(tokens) if token.lower in starts]:
+        # The tokens that may start an alias, picked without a Python step per token.
+        for i in compress(range(len(lowers)), map(self._starts.__contains__, lowers)):
             if i < free:
                 continue
-            for alias in self._entries(tokens, i):
-                hit = self._match(tokens, i, alias)
+            for alias in self._entries(lowers, i):
+                hit = self._match(tokens, lowers, i, alias)
                 if hit:
                     found.append(hit[0])
                     free = i + hit[1]
                     break
         return found
 
-    def _entries(self, tokens: list[Token], i: int) -> list[_Alias]:
+    def _entries(self, lowers: list[str], i: int) -> list[_Alias]:
         """The aliases that may start at token `i`, longest first ("Russia's" may also start
         "Russia"); without a possessive, only those whose second word comes next."""
-        word = tokens[i].lower
-        if word.endswith(_POSSESSIVE):
-            return [*self._by_first.get(word, []), *self._by_first.get(word[:-2], [])]
-        after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        word = lowers[i]
+        owners = self._owners.get(word)
+        if owners is not None:
+            return owners
+        after = lowers[i + 1] if i + 1 < len(lowers) else ""
         if after.endswith(_POSSESSIVE):
             return self._by_first[word]
         return self._by_pair.get((word, after)) or self._single[word]
 
     @staticmethod
     def _match(
-        tokens: list[Token], i: int, alias: _Alias
+        tokens: list[Token], lowers: list[str], i: int, alias: _Alias
     ) -> tuple[tuple[int, int, str], int] | None:
         size = len(alias.words)
         if i + size > len(tokens):
             return None
         end = tokens[i + size - 1].end
         for k, expected in enumerate(alias.words):
-            token = tokens[i + k]
-            if token.lower != expected:
-                if k < size - 1 or _bare(token.lower) != expected:
+            lower = lowers[i + k]
+            if lower != expected:
+                if k < size - 1 or _bare(lower) != expected:
                     return None
-                end = token.end - 2
-            if alias.cased and token.text[: len(alias.cased[k])] != alias.cased[k]:
+                end = tokens[i + k].end - 2
+            if alias.cased and tokens[i + k].text[: len(alias.cased[k])] != alias.cased[k]:
                 return None
         return (tokens[i].start, end, alias.key), size
 
@@ -211,41 +225,47 @@ class ActorComponent:
             self._aliases.append(alias)
 
     def __call__(self, doc: Document) -> Document:
-        mentions = [m for m in self._mentions(doc) if m is not None]
-        named = {m.actor_id for m, e in mentions if not e.context_only}
-        # A report that names a country ("Tajik", "TJ side") makes its forces' bare names
-        # ("border guards", "BG") theirs, as an analyst reads a field note.
-        countries = {
-            c
-            for c in (
-                self._states[d.group().lower()].country
-                for d in finditer(self._demonym, doc, self._demonym_words)
-            )
-            if c
-        }
-        kept = [
-            m
-            for m, e in mentions
-            if not e.context_only or e.actor.id in named or e.actor.country in countries
-        ]
+        lowers = list(map(_LOWER, doc.tokens))  # for both indexes
+        hits = list(self._hits(doc, lowers))
+        named = {entry.actor.id for _, _, entry in hits if not entry.context_only}
+        countries: set[str] | None = None
+        kept: list[ActorMention] = []
+        for start, end, entry in hits:
+            actor = entry.actor
+            if entry.context_only and actor.id not in named:
+                # A report that names a country ("Tajik", "TJ side") makes its forces' bare
+                # names ("border guards", "BG") theirs, as an analyst reads a field note.
+                countries = self._countries(doc) if countries is None else countries
+                if actor.country not in countries:
+                    continue
+            kept.append(ActorMention(start, end, doc.text[start:end], actor.id, actor.name))
         kept += self._coordinated_forces(doc, kept)
         kept.sort(key=lambda m: m.start)
-        doc.actors = self._resolve_references(doc, kept)
+        doc.actors = self._resolve_references(doc, kept, lowers)
         return doc
 
-    def _mentions(self, doc: Document) -> Iterable[tuple[ActorMention, _Entry] | None]:
+    def _countries(self, doc: Document) -> set[str]:
+        """The countries whose demonyms the report uses."""
+        found = (
+            self._states[d.group().lower()].country
+            for d in finditer(self._demonym, doc, self._demonym_words)
+        )
+        return {c for c in found if c}
+
+    def _hits(self, doc: Document, lowers: list[str]) -> Iterable[tuple[int, int, _Entry]]:
+        """The lexicon's aliases found in the text, with their entries, less the place-like
+        names that stand for a place there."""
         text = doc.text
-        for start, end, key in self._index.find(doc.tokens):
+        for start, end, key in self._index.find(doc.tokens, lowers):
             entry = self._entries.get(key)
             # "Tajikistan's efforts": an owner is an actor wherever it stands
-            owner = text.startswith(_POSSESSIVE, end)
             if entry is None or (
-                entry.place_like and not owner and self._after_place_cue(doc, start)
+                entry.place_like
+                and not text.startswith(_POSSESSIVE, end)
+                and self._after_place_cue(doc, start)
             ):
-                yield None
                 continue
-            actor = entry.actor
-            yield ActorMention(start, end, text[start:end], actor.id, actor.name), entry
+            yield start, end, entry
 
     def _coordinated_forces(self, doc: Document, found: list[ActorMention]) -> list[ActorMention]:
         """ "Russian, Uzbek and Tajik troops": each demonym names its country's forces."""
@@ -280,13 +300,13 @@ class ActorComponent:
         return word is not None and word.group()[0].islower()
 
     def _resolve_references(
-        self, doc: Document, mentions: list[ActorMention]
+        self, doc: Document, mentions: list[ActorMention], lowers: list[str]
     ) -> list[ActorMention]:
         """Adds "the President" as the last actor of that kind named before it."""
         kinds = self._actors
         taken = [(m.start, m.end) for m in mentions]
         result = list(mentions)
-        for start, end, key in self._reference_index.find(doc.tokens):
+        for start, end, key in self._reference_index.find(doc.tokens, lowers):
             if any(s < end and start < e for s, e in taken):
                 continue
             reference = self._references[key]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -13,8 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from borderwatch.extraction.actors import AliasIndex
 from borderwatch.extraction.document import ActorMention, AttributionMention, Document
 from borderwatch.extraction.lexicon import Lexicon, load_lexicon
-from borderwatch.extraction.patterns import Folded
-from borderwatch.extraction.words import occurs, opening_words, search
+from borderwatch.extraction.patterns import folded
+from borderwatch.extraction.words import occurs, opening_words, search, word_starts
 
 
 class Source(BaseModel):
@@ -102,11 +103,13 @@ class AttributionComponent:
             re.IGNORECASE,
         )
         after = _phrases(lexicon.cues_after)
-        self._after = Folded(
-            re.compile(rf"^\s*(?:,\s*{after}|(?:[\w'’.-]+\s+){{0,2}}?{after})(?!\w)", re.IGNORECASE)
+        # Matched from a source's end up to the sentence's end (`match(text, pos, endpos)`).
+        self._after = re.compile(
+            rf"\s*(?:,\s*{after}|(?:[\w'’.-]+\s+){{0,2}}?{after})(?!\w)", re.IGNORECASE
         )
+        self._after_folded = folded(self._after)
         speech = _phrases(lexicon.speech_verbs)
-        self._speech = re.compile(rf"^\s*,?\s*{speech}(?!\w)", re.I)
+        self._speech = re.compile(rf"\s*,?\s*{speech}(?!\w)", re.I)  # matched at an actor's end
         # "..., a police official said." / "Local officials said ...": a speaker outside the list
         self._phrase = re.compile(
             rf"(?:^|,\s+)(?:(?P<article>{_phrases(lexicon.articles)})\s+)?"
@@ -138,12 +141,22 @@ class AttributionComponent:
         self._outer = {c.lower() for c in lexicon.outer_cues}
         self._dateline = re.compile(lexicon.dateline_pattern)
         self._letterheads = [re.compile(p) for p in lexicon.letterhead_patterns]
+        self._canonical: dict[str, str] = {}
 
     def canonical(self, name: str) -> str:
         """The canonical name of a source as written in any of its spellings, else the name
         as written without what only describes it: a remark in brackets ("(fictional
         account)"), "Thread by", a feed's section ("TOLOnews - Afghanistan"), or a count ("two
-        security sources")."""
+        security sources"). Remembered per name: the same speakers come back report after
+        report."""
+        known = self._canonical.get(name)
+        if known is None:
+            if len(self._canonical) > 100_000:
+                self._canonical.clear()
+            known = self._canonical[name] = self._canonical_of(name)
+        return known
+
+    def _canonical_of(self, name: str) -> str:
         folded = " ".join(name.split())
         source = self._sources.get(folded.lower())
         if source:
@@ -164,10 +177,15 @@ class AttributionComponent:
         found.sort(key=lambda f: f[0])
         actors = sorted(doc.actors, key=lambda a: a.start)
         found_at, actors_at = [f[0] for f in found], [a.start for a in actors]
+        cues = self._cues(doc)
+        after = _AfterCue(self, doc.text)
         for start, end in doc.sentences:
-            own = found[bisect_left(found_at, start) : bisect_left(found_at, end)]
+            first_found = bisect_left(found_at, start)
+            own = found[first_found : bisect_left(found_at, end)]
+            if not own and cues is not None and not _holds(doc.text, cues, start, end):
+                continue  # no source, no cue, no speech verb: no link
             near = actors[bisect_left(actors_at, start) : bisect_left(actors_at, end)]
-            links = self._links(doc, (start, end), own, near)
+            links = self._links(doc, (start, end), own, near, after)
             if not links:
                 continue
             first, last = min(x.start for x in links), max(x.end for x in links)
@@ -178,6 +196,15 @@ class AttributionComponent:
             mentions.append(AttributionMention(first, last, doc.text[first:last], chain))
         doc.attributions = mentions
         return doc
+
+    def _cues(self, doc: Document) -> list[int] | None:
+        """Where the words that every rule of `_links` but a source needs start (speech verbs,
+        cues before a source, phrase cues), in order; None when the text has no word index."""
+        starts = word_starts(doc)
+        if starts.offsets is None:
+            return None
+        of = starts.of
+        return sorted([*of(self._speech_words), *of(self._cue_words), *of(self._phrase_cue_words)])
 
     def _report_chain(
         self, doc: Document, found: list[tuple[int, int, str]]
@@ -217,13 +244,14 @@ class AttributionComponent:
         sentence: tuple[int, int],
         found: list[tuple[int, int, str]],
         actors: list[ActorMention],
+        after: _AfterCue,
     ) -> list[_Link]:
         """The sources of one sentence, from the alias hits and actors that start in it."""
         start, end = sentence
         links: list[_Link] = []
         for s, e, key in found:
             if start <= s and e <= end:
-                group = self._group(doc, start, end, s, e, self._sources[key])
+                group = self._group(doc, (start, end), (s, e), self._sources[key], after)
                 if group is not None:
                     links.append(_Link(s, e, self._sources[key].name, group))
         speech = occurs(doc, self._speech_words, start, end)  # both speakers need a verb
@@ -249,12 +277,17 @@ class AttributionComponent:
         return [_Link(s, e, self.canonical(phrase), _SPEAKER)]
 
     def _group(
-        self, doc: Document, start: int, end: int, s: int, e: int, source: Source
+        self,
+        doc: Document,
+        sentence: tuple[int, int],
+        mention: tuple[int, int],
+        source: Source,
+        after: _AfterCue,
     ) -> int | None:
         """Where a source mention sorts in the chain, or None when no cue makes it one."""
+        (start, end), (s, e) = sentence, mention
         before = search(self._before, doc, self._cue_words, max(start, s - 60), s)
-        after = self._after.search(doc.text[e:end])
-        if before is None and after is None:
+        if before is None and not after.follows(e, end):
             return None
         if source.kind == "official":
             return _SPEAKER
@@ -264,7 +297,7 @@ class AttributionComponent:
     def _phrase_speaker(self, text: str, start: int, end: int, links: list[_Link]) -> list[_Link]:
         """A speaker named by a phrase ("local officials said"); a back-reference ("the
         statement said", "he said") when the phrase points to the report's last source."""
-        for match in self._phrase.finditer(text[start:end]):
+        for match in self._phrase_matches(text[start:end]):
             s, e = start + match.start("phrase"), start + match.end("phrase")
             if any(x.start < e and s < x.end for x in links):
                 continue
@@ -282,6 +315,18 @@ class AttributionComponent:
             return [_Link(s, e, self.canonical(phrase), _SPEAKER)]
         return []
 
+    def _phrase_matches(self, sentence: str) -> Iterator[re.Match[str]]:
+        r"""`self._phrase.finditer(sentence)`, tried only where a match can start: at 0 or at
+        a comma (the regex opens with `(?:^|,\s+)`), instead of at every character."""
+        at = 0
+        while at != -1:
+            match = self._phrase.match(sentence, at)
+            if match is None:
+                at = sentence.find(",", at + 1)
+            else:
+                yield match
+                at = sentence.find(",", match.end())
+
     def _actor_speakers(
         self,
         doc: Document,
@@ -296,14 +341,38 @@ class AttributionComponent:
             if not start <= actor.start or not actor.end <= end:
                 continue  # only this sentence's actors speak in it
             overlaps = any(x.start < actor.end and actor.start < x.end for x in links)
-            verb = self._speech.search(doc.text[actor.end : end])
+            verb = self._speech.match(doc.text, actor.end, end)
             # "Tokayev told Rahmon ...": a conversation between actors, not a source
-            listener = verb and any(
-                0 <= a.start - (actor.end + verb.end()) <= 2 for a in doc.actors
-            )
+            listener = verb and any(0 <= a.start - verb.end() <= 2 for a in doc.actors)
             if verb and not overlaps and not listener:
                 speakers.append(_Link(actor.start, actor.end, actor.name, _SPEAKER))
         return speakers
+
+
+class _AfterCue:
+    """A report's test for a cue after a source ("..., the agency reported"): on ASCII text
+    the lowered text without IGNORECASE (same spans, twice as fast), lowered once."""
+
+    __slots__ = ("_match",)
+
+    def __init__(self, component: AttributionComponent, text: str) -> None:
+        if text.isascii():
+            self._match = partial(component._after_folded.match, text.lower())
+        else:
+            self._match = partial(component._after.match, text)
+
+    def follows(self, end: int, sentence_end: int) -> bool:
+        """Whether a cue follows a source ending at `end`, inside its sentence."""
+        return self._match(end, sentence_end) is not None
+
+
+def _holds(text: str, offsets: list[int], start: int, end: int) -> bool:
+    """Whether one of `offsets` is in [start, end), or `end` cuts a word (whose start a
+    regex tried up to `end` may find): what `words.occurs` says for each word set."""
+    i = bisect_left(offsets, start)
+    if i < len(offsets) and offsets[i] < end:
+        return True
+    return 0 < end < len(text) and text[end].isalpha() and text[end - 1].isalpha()
 
 
 def _order(link: _Link) -> tuple[int, int]:

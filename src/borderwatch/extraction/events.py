@@ -136,7 +136,10 @@ def event_types() -> dict[EventType, EventTypeInfo]:
 
 
 _GAP = re.compile(r"\{(\d+)\}")
+# A part ending with a run of word characters ("(?:[a-z'-]+"), where a space follows.
+_WORD_RUN = re.compile(r"\[(?:a-z|\\w|['-])+\]\+$")
 _WORD = re.compile(r"[a-z'-]*")
+_Types = tuple[tuple[int, re.Pattern[str]], ...]
 
 
 def first_words(pattern: str) -> set[str]:
@@ -205,8 +208,12 @@ def compile_pattern(pattern: str) -> str:
     for i, part in enumerate(parts):
         gap = _GAP.fullmatch(part)
         if gap:
-            out.append(rf"(?:[^\s.;]+\s+){{0,{gap.group(1)}}}?")
+            # A skipped word is possessive (`++`): only whitespace may follow it, so giving
+            # back its letters never leads to a match, and the regex would try each in turn.
+            out.append(rf"(?:[^\s.;]++\s+){{0,{gap.group(1)}}}?")
             continue
+        if i < len(parts) - 1 and _WORD_RUN.search(part):
+            part += "+"  # possessive: whitespace follows, which the run's letters are not
         out.append(part)
         if i < len(parts) - 1:
             out.append(r"\s+")
@@ -232,11 +239,12 @@ class EventComponent:
         # Every match starts with one of these letters: try the rules only where one stands.
         starts = set().union(*(first_words(r.pattern) for r in lexicon.rules)) - {""}
         self._starts = re.compile(rf"(?<![\w-])(?:{trie_pattern(starts)})")
+        self._first = frozenset(starts)
         self._start_words = Prefixes(starts)
         # Per type, its rules with the letters their matches start with; per word, the types
         # that may match there, each with a regex of only the rules that may (same answers).
         self._type_rules: list[list[tuple[TriggerRule, tuple[str, ...]]]] = []
-        self._types_at_word: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
+        self._types_at_word: dict[str, tuple[int, _Types]] = {}
         self._patterns_of: dict[tuple[str, ...], re.Pattern[str]] = {}
         for event_type in EventType:
             # A rule that needs a place beside it comes last: tried first, its match would hide
@@ -250,6 +258,7 @@ class EventComponent:
                 self._by_type.append(re.compile(alternatives))
                 self._by_type_folded.append(re.compile(alternatives, re.IGNORECASE))
                 self._type_rules.append([(r, tuple(leading_letters(r.pattern))) for r in rules])
+        self._rule_of_group = {_group(r.id): r for r in lexicon.rules}
         negators = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in lexicon.negators)
         self._negated = re.compile(rf"(?<![\w-])(?:{negators})\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
         self._negator_words = opening_words(lexicon.negators)
@@ -260,18 +269,18 @@ class EventComponent:
         lowered = doc.text.lower()
         same = len(lowered) == len(doc.text)
         text = lowered if same else doc.text
-        patterns = self._by_type if same else self._by_type_folded
-        ends = [0] * len(patterns)
-        every_type = tuple(enumerate(patterns))
-        places = _PlaceEdges(doc)
-        for start in self._trigger_starts(doc, lowered):
-            for i, pattern in self._types_at(lowered, start) if same else every_type:
+        ends = [0] * len(self._by_type)
+        places: _PlaceEdges | None = None
+        for start, types in self._trigger_starts(doc, lowered):
+            for i, pattern in types:
                 match = pattern.match(text, start) if start >= ends[i] else None
                 if match is None:
                     continue
-                rule = self.rules[_rule_id(match.lastgroup or "")]
-                if rule.place is not None and not places.beside(text, match.span(), rule.place):
-                    continue
+                rule = self._rule_of_group[match.lastgroup or ""]
+                if rule.place is not None:
+                    places = places or _PlaceEdges(doc)
+                    if not places.beside(text, match.span(), rule.place):
+                        continue
                 ends[i] = match.end()
                 start, end = match.span()
                 if rule.type not in self._exempt and search(
@@ -282,33 +291,45 @@ class EventComponent:
         doc.triggers = _outermost(triggers)
         return doc
 
-    def _trigger_starts(self, doc: Document, lowered: str) -> list[int]:
-        """Where a trigger may start: `self._starts.finditer(lowered)`, tried only at the words
-        a rule may start with."""
+    def _trigger_starts(self, doc: Document, lowered: str) -> list[tuple[int, _Types]]:
+        """Where a trigger may start (`self._starts.finditer(lowered)`), each with the types
+        that may match there; tried only at the words a rule may start with, and there told
+        apart by the word (what `self._starts` would match is remembered per word)."""
         if word_starts(doc).offsets is None or len(lowered) != len(doc.text):
-            return [m.start() for m in self._starts.finditer(lowered)]
-        found, resume, match = [], 0, self._starts.match
+            starts = [m.start() for m in self._starts.finditer(lowered)]
+            if len(lowered) != len(doc.text):
+                every_type = tuple(enumerate(self._by_type_folded))
+                return [(start, every_type) for start in starts]
+            return [(start, self._at_word(lowered, start)[1]) for start in starts]
+        found: list[tuple[int, _Types]] = []
+        resume = 0
         for offset in word_starts(doc).of(self._start_words):
-            if offset >= resume and (hit := match(lowered, offset)) is not None:
-                found.append(offset)
-                resume = hit.end()
+            if offset < resume:
+                continue
+            size, types = self._at_word(lowered, offset)
+            # `self._starts` opens with (?<![\w-]): no start right after a letter or hyphen
+            if size and not (offset and _joins(lowered[offset - 1])):
+                found.append((offset, types))
+                resume = offset + size
         return found
 
-    def _types_at(self, lowered: str, start: int) -> tuple[tuple[int, re.Pattern[str]], ...]:
-        """The types whose rules can match at `start`, each with the regex of just those rules,
-        by the word there (remembered)."""
+    def _at_word(self, lowered: str, start: int) -> tuple[int, _Types]:
+        """For the word at `start`: how long a match of `self._starts` there is (its longest
+        first word that begins the word, 0 if none), and the types whose rules can match
+        there, each with the regex of just those rules (remembered per word)."""
         word = _WORD.match(lowered, start).group()  # type: ignore[union-attr]
-        types = self._types_at_word.get(word)
-        if types is None:
+        known = self._types_at_word.get(word)
+        if known is None:
             if len(self._types_at_word) > 100_000:
                 self._types_at_word.clear()
+            size = next((k for k in range(len(word), 0, -1) if word[:k] in self._first), 0)
             found = []
             for i, rules in enumerate(self._type_rules):
                 ids = tuple(rule.id for rule, letters in rules if word.startswith(letters))
                 if ids:
                     found.append((i, self._pattern_of(ids)))
-            types = self._types_at_word[word] = tuple(found)
-        return types
+            known = self._types_at_word[word] = (size, tuple(found))
+        return known
 
     def _pattern_of(self, ids: tuple[str, ...]) -> re.Pattern[str]:
         """One regex for these rules of one type, in their order (compiled once)."""
@@ -358,6 +379,12 @@ def _outermost(triggers: list[TriggerMention]) -> list[TriggerMention]:
         if not inside:
             kept.append(trigger)
     return kept
+
+
+def _joins(char: str) -> bool:
+    r"""Whether `(?<![\w-])` refuses a match after `char`: `\w` is what `str.isalnum` says
+    of one character, and "_"."""
+    return char.isalnum() or char in "_-"
 
 
 def _group(rule_id: str) -> str:
