@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from borderwatch.extraction.document import ActorMention, AttributionMention, Document
-from borderwatch.extraction.events import EventLexicon
+from borderwatch.extraction.events_schema import EventLexicon
 from borderwatch.extraction.spans import Span, unique_actors, within
 
 

@@ -48,7 +48,7 @@ from borderwatch.extraction.document import (
     QuantityMention,
     TriggerMention,
 )
-from borderwatch.extraction.events import ArgumentSpec, EventLexicon
+from borderwatch.extraction.events_schema import ArgumentSpec, EventLexicon
 from borderwatch.extraction.patterns import Folded, word_regex
 from borderwatch.extraction.running_time import PARAGRAPH, Framing, RunningTime
 from borderwatch.extraction.spans import ByStart, Span, figures, holding, within

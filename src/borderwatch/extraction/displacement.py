@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from borderwatch.extraction.actors import ActorLexicon
+from borderwatch.extraction.actors_schema import ActorLexicon
 from borderwatch.extraction.document import Claim, Document
-from borderwatch.extraction.events import EventLexicon
+from borderwatch.extraction.events_schema import EventLexicon
 from borderwatch.extraction.lexicon import load_lexicon
 from borderwatch.extraction.patterns import word_regex
 from borderwatch.types import EventType

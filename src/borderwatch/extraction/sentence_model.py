@@ -24,13 +24,13 @@ from functools import cache
 from importlib import resources
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError
 
 from borderwatch.errors import ExtractionError
 from borderwatch.extraction.document import Document, Token
 from borderwatch.extraction.running_time import LIST_ITEM
+from borderwatch.extraction.sentence_model_schema import SentenceModelFile
 from borderwatch.types import EventType
 
 MODEL_ENV = "BORDERWATCH_SENTENCE_MODEL"
@@ -39,43 +39,6 @@ NUMBER = "<num>"
 _POSITIONS = tuple(f"position:{i}" for i in range(5))
 _FIRST = itemgetter(0)
 _START = attrgetter("start")
-
-
-class SentenceModelFile(BaseModel):
-    """`data/<lang>/sentence_model.json`: one row of weights per feature (a weight per type, in
-    the order of `types`, 0 where pruned), biases, thresholds."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    language: str = Field(min_length=2)
-    source: str = Field(min_length=1)
-    description: str = ""
-    trained_on: list[str] = []
-    biases: dict[EventType, float]
-    thresholds: dict[EventType, float] = Field(
-        description="add a claim of a type at or above this probability (types absent: never)"
-    )
-    claimed_margin: float = Field(
-        default=1.0, description="added to a threshold in a sentence that already has a claim"
-    )
-    drop_below: float = Field(
-        default=0.0,
-        description="a rule claim whose type scores below this is retyped or dropped",
-    )
-    drop_weaker_than: float = Field(
-        default=1.0,
-        description="only a rule claim less confident than this may be dropped (any may be "
-        "retyped): a short, clear sentence gives the model little to go on",
-    )
-    types: list[EventType] = Field(min_length=1, description="the order of every weight row")
-    weights: dict[str, list[float]]
-
-    @model_validator(mode="after")
-    def _rows_fit_types(self) -> Self:
-        wrong = next((f for f, row in self.weights.items() if len(row) != len(self.types)), None)
-        if wrong is not None:
-            raise ValueError(f"the weights of {wrong!r} are not one per type of `types`")
-        return self
 
 
 @dataclass(frozen=True, slots=True)

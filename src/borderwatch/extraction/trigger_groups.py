@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 
 from borderwatch.extraction.document import TriggerMention
-from borderwatch.extraction.events import EventLexicon
+from borderwatch.extraction.events_schema import EventLexicon
 from borderwatch.extraction.patterns import any_of, word_regex
 from borderwatch.types import EventType
 

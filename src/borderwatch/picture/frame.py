@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from borderwatch.extraction.actors import ActorLexicon
+from borderwatch.extraction.actors_schema import ActorLexicon
 from borderwatch.extraction.lexicon import load_lexicon
 from borderwatch.fusion.records import PlaceIndex, PlaceInfo
 
