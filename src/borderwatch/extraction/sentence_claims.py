@@ -16,12 +16,19 @@ is confident, after `ClaimAssembler` has made the rules' claims.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
-from operator import attrgetter
+from operator import attrgetter, lt
 
 from borderwatch.extraction.claims import ClaimAssembler
 from borderwatch.extraction.document import Claim, Document, TriggerMention
-from borderwatch.extraction.sentence_model import SentenceModel, SentenceReader, SentenceView
+from borderwatch.extraction.sentence_model import (
+    FeatureIds,
+    SentenceModel,
+    SentenceReader,
+    SentenceView,
+    Span,
+)
 from borderwatch.types import EventType
 
 RULE = "sentence-model"
@@ -44,19 +51,84 @@ class SentenceClaims:
         lowest = min(self._thresholds.values(), default=1.0)
         self._bar_out_of_reach = lowest + model.claimed_margin > 1.0
         self._skip_claimed = self._bar_out_of_reach and model.drop_below <= 0.0
+        # Log-odds under which a type surely stays below a bar, whatever order it was summed in.
+        margin = model.claimed_margin
+        self._add_below = self._below(self._thresholds, 0.0)
+        self._claimed_add_below = self._below(self._thresholds, margin)
+        self._retype_below = self._below({t: self._thresholds.get(t, 1.0) for t in model.types})
+        self._drop_bounds = model.bounds(model.drop_below)
+
+    def _below(self, bars: dict[EventType, float], margin: float = 0.0) -> list[float]:
+        """Per type of `model.types`, the log-odds under which it surely stays below its bar
+        plus `margin` (-inf where it may always reach it, inf where it has none)."""
+        return [
+            self._model.bounds(bars[t] + margin)[0] if t in bars else math.inf
+            for t in self._model.types
+        ]
 
     def __call__(self, doc: Document) -> Document:
-        reader = SentenceReader(doc)
-        triggers: list[TriggerMention] = []
-        confidences: list[float] = []
+        spans = self._assembler.sentence_spans(doc)
+        features = FeatureIds(self._model, doc, spans)
         dropped: set[int] = set()
+        exact: list[tuple[int, list[Claim]]] = []
         claims = sorted(doc.claims, key=_EVIDENCE_START)
         claim_starts = [c.evidence_start for c in claims]
-        for index, (start, end) in enumerate(self._assembler.sentence_spans(doc)):
+        for index, (start, end) in enumerate(spans):
             own = claims[bisect_left(claim_starts, start) : bisect_left(claim_starts, end)]
             if own and self._skip_claimed:
                 continue
-            view = reader.view(start, end, index)
+            settled = self._settled(own, features.ids(index))
+            if settled is None:
+                exact.append((index, own))
+            else:
+                dropped.update(settled)
+        triggers, confidences = self._exact(doc, spans, exact, dropped)
+        added = self._assembler.claims_for(doc, triggers)
+        kept = [c for c in doc.claims if id(c) not in dropped]
+        for claim, confidence in zip(added, confidences, strict=True):
+            if claim is not None:
+                claim.confidence = min(_MAX_CONFIDENCE, confidence)
+                kept.append(claim)
+        doc.claims = sorted(kept, key=_EVIDENCE_START)
+        return doc
+
+    def _settled(self, own: list[Claim], ids: set[int]) -> list[int] | None:
+        """The ids of a sentence's rule claims to drop, where its log-odds summed in any order
+        settle every question far enough from its threshold that the order of the sum cannot
+        change the answer: no claim to add, no claim retyped. None where they cannot."""
+        model = self._model
+        if not own or not self._bar_out_of_reach:
+            below = self._claimed_add_below if own else self._add_below
+            if not all(map(lt, model.logits(ids), below)):
+                return None
+        low, high = self._drop_bounds
+        dropped = []
+        for rule_claim in own:
+            logit = model.logit(ids, rule_claim.type)
+            if logit > high:
+                continue
+            if logit >= low or not all(map(lt, model.logits(ids), self._retype_below)):
+                return None
+            if rule_claim.confidence < model.drop_weaker_than:
+                dropped.append(id(rule_claim))
+        return dropped
+
+    def _exact(
+        self,
+        doc: Document,
+        spans: list[Span],
+        exact: list[tuple[int, list[Claim]]],
+        dropped: set[int],
+    ) -> tuple[list[TriggerMention], list[float]]:
+        """The triggers and confidences of the claims to add, and the rule claims to drop (into
+        `dropped`), of the sentences `_settled` left: scored with the sums in their own order."""
+        triggers: list[TriggerMention] = []
+        confidences: list[float] = []
+        if not exact:
+            return triggers, confidences
+        reader = SentenceReader(doc)
+        for index, own in exact:
+            view = reader.view(*spans[index], index)
             rows = self._model.view_rows(view)
             if own and self._bar_out_of_reach:
                 dropped.update(self._doubted(own, rows))
@@ -68,14 +140,7 @@ class SentenceClaims:
                 if trigger is not None:
                     triggers.append(trigger)
                     confidences.append(probability)
-        added = self._assembler.claims_for(doc, triggers)
-        kept = [c for c in doc.claims if id(c) not in dropped]
-        for claim, confidence in zip(added, confidences, strict=True):
-            if claim is not None:
-                claim.confidence = min(_MAX_CONFIDENCE, confidence)
-                kept.append(claim)
-        doc.claims = sorted(kept, key=_EVIDENCE_START)
-        return doc
+        return triggers, confidences
 
     def _doubted(
         self,
