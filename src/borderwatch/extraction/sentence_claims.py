@@ -16,6 +16,7 @@ is confident, after `ClaimAssembler` has made the rules' claims.
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_left
 from operator import attrgetter, lt
@@ -34,6 +35,9 @@ from borderwatch.types import EventType
 RULE = "sentence-model"
 _MAX_CONFIDENCE = 0.99
 _EVIDENCE_START = attrgetter("evidence_start")
+_FLAT = 20.0
+# A sentence's rule claims settled: the ids of those to drop, those retyped with their new type.
+_Settled = tuple[list[int], list[tuple[Claim, EventType]]]
 
 
 class SentenceClaims:
@@ -55,7 +59,11 @@ class SentenceClaims:
         margin = model.claimed_margin
         self._add_below = self._below(self._thresholds, 0.0)
         self._claimed_add_below = self._below(self._thresholds, margin)
-        self._retype_below = self._below({t: self._thresholds.get(t, 1.0) for t in model.types})
+        bars = {t: self._thresholds.get(t, 1.0) for t in model.types}
+        self._retype_bounds = [model.bounds(bars[t]) for t in model.types]
+        self._retype_below = [low for low, _ in self._retype_bounds]
+        # Log-odds this far apart give probabilities apart by far more than their rounding.
+        self._apart = 1e-4 + 4 * model.band
         self._drop_bounds = model.bounds(model.drop_below)
 
     def _below(self, bars: dict[EventType, float], margin: float = 0.0) -> list[float]:
@@ -80,8 +88,10 @@ class SentenceClaims:
             settled = self._settled(own, features.ids(index))
             if settled is None:
                 exact.append((index, own))
-            else:
-                dropped.update(settled)
+                continue
+            dropped.update(settled[0])
+            for rule_claim, event_type in settled[1]:
+                rule_claim.type = event_type
         triggers, confidences = self._exact(doc, spans, exact, dropped)
         added = self._assembler.claims_for(doc, triggers)
         kept = [c for c in doc.claims if id(c) not in dropped]
@@ -92,26 +102,50 @@ class SentenceClaims:
         doc.claims = sorted(kept, key=_EVIDENCE_START)
         return doc
 
-    def _settled(self, own: list[Claim], ids: set[int]) -> list[int] | None:
-        """The ids of a sentence's rule claims to drop, where its log-odds summed in any order
-        settle every question far enough from its threshold that the order of the sum cannot
-        change the answer: no claim to add, no claim retyped. None where they cannot."""
+    def _settled(self, own: list[Claim], ids: set[int]) -> _Settled | None:
+        """What becomes of a sentence's rule claims (the ids of those to drop, the new types of
+        those retyped) where its log-odds summed in any order settle every question far enough
+        from its bar that the order of the sum cannot change the answer; None where they do
+        not, or where the sentence may get a claim (its confidence needs the sum in order)."""
         model = self._model
         if not own or not self._bar_out_of_reach:
             below = self._claimed_add_below if own else self._add_below
             if not all(map(lt, model.logits(ids), below)):
                 return None
         low, high = self._drop_bounds
-        dropped = []
-        for rule_claim in own:
+        settled: _Settled = ([], [])
+        types = [c.type for c in own]  # as `_doubted` sees them, retyped one after another
+        logits: list[float] = []
+        for n, rule_claim in enumerate(own):
             logit = model.logit(ids, rule_claim.type)
             if logit > high:
                 continue
-            if logit >= low or not all(map(lt, model.logits(ids), self._retype_below)):
+            logits = logits or model.logits(ids)
+            sure, best = self._best(logits, types)
+            if logit >= low or not sure:
                 return None
-            if rule_claim.confidence < model.drop_weaker_than:
-                dropped.append(id(rule_claim))
-        return dropped
+            if best is not None:
+                types[n] = best
+                settled[1].append((rule_claim, best))
+            elif rule_claim.confidence < model.drop_weaker_than:
+                settled[0].append(id(rule_claim))
+        return settled
+
+    def _best(self, logits: list[float], types: list[EventType]) -> tuple[bool, EventType | None]:
+        """Whether the log-odds tell for sure which type `_retyped` would give a doubted claim,
+        and that type (None: not retyped)."""
+        if all(map(lt, logits, self._retype_below)):
+            return True, None
+        top, second = heapq.nlargest(2, logits) if len(logits) > 1 else (logits[0], -math.inf)
+        # Beyond 20 the sigmoid is too flat, and too near a tie, to tell the largest apart.
+        if top > _FLAT or second > top - self._apart:
+            return False, None
+        index = logits.index(top)
+        best = self._model.types[index]
+        low, high = self._retype_bounds[index]
+        if best in types or top < low:
+            return True, None
+        return top > high, best
 
     def _exact(
         self,

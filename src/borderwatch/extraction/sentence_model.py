@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import operator
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -39,6 +40,8 @@ NUMBER = "<num>"
 _POSITIONS = tuple(f"position:{i}" for i in range(5))
 _FIRST = itemgetter(0)
 _START = attrgetter("start")
+_LOWER = attrgetter("lower")
+_IS_WORD = attrgetter("is_word")
 Span = tuple[int, int]
 
 
@@ -299,14 +302,12 @@ class FeatureIds:
 
     def __init__(self, model: SentenceModel, doc: Document, spans: Sequence[Span]) -> None:
         index = model.numbered
-        words: list[str] = []
-        starts: list[int] = []
-        for token in sorted(doc.tokens, key=_START):
-            key = token.lower if token.is_word else word_key(token)
-            if key is not None:
-                words.append(key)
-                starts.append(token.start)
-        self._starts = starts
+        tokens = sorted(doc.tokens, key=_START)
+        keys: list[str | None] = list(map(_LOWER, tokens))
+        for i in itertools.compress(itertools.count(), map(operator.not_, map(_IS_WORD, tokens))):
+            keys[i] = word_key(tokens[i])
+        words = list(filter(None, keys))
+        self._starts = list(itertools.compress(map(_START, tokens), keys))
         self._words = list(map(index.words.get, words, itertools.repeat(0)))
         self._pairs = list(map(index.pairs.get, itertools.pairwise(words), itertools.repeat(0)))
         self._spans = spans
