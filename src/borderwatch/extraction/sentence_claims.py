@@ -16,17 +16,28 @@ is confident, after `ClaimAssembler` has made the rules' claims.
 
 from __future__ import annotations
 
+import heapq
+import math
 from bisect import bisect_left
-from operator import attrgetter
+from operator import attrgetter, lt
 
 from borderwatch.extraction.claims import ClaimAssembler
 from borderwatch.extraction.document import Claim, Document, TriggerMention
-from borderwatch.extraction.sentence_model import SentenceModel, SentenceReader, SentenceView
+from borderwatch.extraction.sentence_model import (
+    FeatureIds,
+    SentenceModel,
+    SentenceReader,
+    SentenceView,
+    Span,
+)
 from borderwatch.types import EventType
 
 RULE = "sentence-model"
 _MAX_CONFIDENCE = 0.99
 _EVIDENCE_START = attrgetter("evidence_start")
+_FLAT = 20.0
+# A sentence's rule claims settled: the ids of those to drop, those retyped with their new type.
+_Settled = tuple[list[int], list[tuple[Claim, EventType]]]
 
 
 class SentenceClaims:
@@ -44,19 +55,114 @@ class SentenceClaims:
         lowest = min(self._thresholds.values(), default=1.0)
         self._bar_out_of_reach = lowest + model.claimed_margin > 1.0
         self._skip_claimed = self._bar_out_of_reach and model.drop_below <= 0.0
+        # Log-odds under which a type surely stays below a bar, whatever order it was summed in.
+        margin = model.claimed_margin
+        self._add_below = self._below(self._thresholds, 0.0)
+        self._claimed_add_below = self._below(self._thresholds, margin)
+        bars = {t: self._thresholds.get(t, 1.0) for t in model.types}
+        self._retype_bounds = [model.bounds(bars[t]) for t in model.types]
+        self._retype_below = [low for low, _ in self._retype_bounds]
+        # Log-odds this far apart give probabilities apart by far more than their rounding.
+        self._apart = 1e-4 + 4 * model.band
+        self._drop_bounds = model.bounds(model.drop_below)
+
+    def _below(self, bars: dict[EventType, float], margin: float = 0.0) -> list[float]:
+        """Per type of `model.types`, the log-odds under which it surely stays below its bar
+        plus `margin` (-inf where it may always reach it, inf where it has none)."""
+        return [
+            self._model.bounds(bars[t] + margin)[0] if t in bars else math.inf
+            for t in self._model.types
+        ]
 
     def __call__(self, doc: Document) -> Document:
-        reader = SentenceReader(doc)
-        triggers: list[TriggerMention] = []
-        confidences: list[float] = []
+        spans = self._assembler.sentence_spans(doc)
+        features = FeatureIds(self._model, doc, spans)
         dropped: set[int] = set()
+        exact: list[tuple[int, list[Claim]]] = []
         claims = sorted(doc.claims, key=_EVIDENCE_START)
         claim_starts = [c.evidence_start for c in claims]
-        for index, (start, end) in enumerate(self._assembler.sentence_spans(doc)):
+        for index, (start, end) in enumerate(spans):
             own = claims[bisect_left(claim_starts, start) : bisect_left(claim_starts, end)]
             if own and self._skip_claimed:
                 continue
-            view = reader.view(start, end, index)
+            settled = self._settled(own, features.ids(index))
+            if settled is None:
+                exact.append((index, own))
+                continue
+            dropped.update(settled[0])
+            for rule_claim, event_type in settled[1]:
+                rule_claim.type = event_type
+        triggers, confidences = self._exact(doc, spans, exact, dropped)
+        added = self._assembler.claims_for(doc, triggers)
+        kept = [c for c in doc.claims if id(c) not in dropped]
+        for claim, confidence in zip(added, confidences, strict=True):
+            if claim is not None:
+                claim.confidence = min(_MAX_CONFIDENCE, confidence)
+                kept.append(claim)
+        doc.claims = sorted(kept, key=_EVIDENCE_START)
+        return doc
+
+    def _settled(self, own: list[Claim], ids: set[int]) -> _Settled | None:
+        """What becomes of a sentence's rule claims (the ids of those to drop, the new types of
+        those retyped) where its log-odds summed in any order settle every question far enough
+        from its bar that the order of the sum cannot change the answer; None where they do
+        not, or where the sentence may get a claim (its confidence needs the sum in order)."""
+        model = self._model
+        if not own or not self._bar_out_of_reach:
+            below = self._claimed_add_below if own else self._add_below
+            if not all(map(lt, model.logits(ids), below)):
+                return None
+        low, high = self._drop_bounds
+        settled: _Settled = ([], [])
+        types = [c.type for c in own]  # as `_doubted` sees them, retyped one after another
+        logits: list[float] = []
+        for n, rule_claim in enumerate(own):
+            logit = model.logit(ids, rule_claim.type)
+            if logit > high:
+                continue
+            logits = logits or model.logits(ids)
+            sure, best = self._best(logits, types)
+            if logit >= low or not sure:
+                return None
+            if best is not None:
+                types[n] = best
+                settled[1].append((rule_claim, best))
+            elif rule_claim.confidence < model.drop_weaker_than:
+                settled[0].append(id(rule_claim))
+        return settled
+
+    def _best(self, logits: list[float], types: list[EventType]) -> tuple[bool, EventType | None]:
+        """Whether the log-odds tell for sure which type `_retyped` would give a doubted claim,
+        and that type (None: not retyped)."""
+        if all(map(lt, logits, self._retype_below)):
+            return True, None
+        top, second = heapq.nlargest(2, logits) if len(logits) > 1 else (logits[0], -math.inf)
+        # Beyond 20 the sigmoid is too flat, and too near a tie, to tell the largest apart.
+        if top > _FLAT or second > top - self._apart:
+            return False, None
+        index = logits.index(top)
+        best = self._model.types[index]
+        low, high = self._retype_bounds[index]
+        if best in types or top < low:
+            return True, None
+        return top > high, best
+
+    def _exact(
+        self,
+        doc: Document,
+        spans: list[Span],
+        exact: list[tuple[int, list[Claim]]],
+        dropped: set[int],
+    ) -> tuple[list[TriggerMention], list[float]]:
+        """The triggers and confidences of the claims to add, and the rule claims to drop (into
+        `dropped`), of the sentences `_settled` left: scored with the sums in their own order."""
+        triggers: list[TriggerMention] = []
+        confidences: list[float] = []
+        if not exact:
+            return triggers, confidences
+        reader = SentenceReader(doc)
+        for index, own in exact:
+            view = reader.view(*spans[index], index)
             rows = self._model.view_rows(view)
             if own and self._bar_out_of_reach:
                 dropped.update(self._doubted(own, rows))
@@ -68,14 +174,7 @@ class SentenceClaims:
                 if trigger is not None:
                     triggers.append(trigger)
                     confidences.append(probability)
-        added = self._assembler.claims_for(doc, triggers)
-        kept = [c for c in doc.claims if id(c) not in dropped]
-        for claim, confidence in zip(added, confidences, strict=True):
-            if claim is not None:
-                claim.confidence = min(_MAX_CONFIDENCE, confidence)
-                kept.append(claim)
-        doc.claims = sorted(kept, key=_EVIDENCE_START)
-        return doc
+        return triggers, confidences
 
     def _doubted(
         self,

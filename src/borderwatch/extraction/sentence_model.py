@@ -16,8 +16,9 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import operator
 import os
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -39,6 +40,9 @@ NUMBER = "<num>"
 _POSITIONS = tuple(f"position:{i}" for i in range(5))
 _FIRST = itemgetter(0)
 _START = attrgetter("start")
+_LOWER = attrgetter("lower")
+_IS_WORD = attrgetter("is_word")
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,11 @@ class SentenceModel:
             if f.startswith("b:") and len(pair := f[2:].split(" ")) == 2
         }
         self._columns = tuple(map(itemgetter, range(len(self._types))))
+        self.numbered = _FeatureIndex(self._rows, len(self._types))
+        # Sums in another order than `_sums` differ from it by less than this: at most every row
+        # and the bias, each no larger than the largest weight (doubled error of a plain sum).
+        largest = max(abs(w) for w in itertools.chain(self._zero, *self._rows.values()))
+        self.band = max(1e-6, 4 * (len(self._rows) + 1) ** 2 * 2.0**-53) * max(1.0, largest)
 
     def margins(self, features: frozenset[str]) -> dict[EventType, float]:
         """The log-odds of each type for a sentence with `features`."""
@@ -174,6 +183,36 @@ class SentenceModel:
         i = self._index[event_type]
         return _sigmoid(sum(map(self._columns[i], rows), self._zero[i]))
 
+    def logits(self, ids: Iterable[int]) -> list[float]:
+        """The log-odds of each type, in the order of `types`, for the features numbered `ids`
+        (`FeatureIds`): the sums of `_sums` in another order (within `band` of them)."""
+        index = self.numbered
+        return list(map(sum, zip(self._zero, *map(index.rows.__getitem__, ids), strict=True)))
+
+    def logit(self, ids: Iterable[int], event_type: EventType) -> float:
+        """One type's log-odds as `logits` gives it."""
+        i = self._index[event_type]
+        return sum(map(self.numbered.columns[i].__getitem__, ids), self._zero[i])
+
+    @property
+    def types(self) -> tuple[EventType, ...]:
+        """The types in the order of `logits`."""
+        return self._types
+
+    def bounds(self, probability: float) -> tuple[float, float]:
+        """Log-odds that surely give a probability below `probability` (under the first) and
+        surely at or above it (over the second), whatever order their sum was taken in;
+        between the two, only the sum in `_sums`'s order can tell."""
+        if probability <= 0.0:
+            return -math.inf, -math.inf
+        if probability > 1.0:
+            return math.inf, math.inf
+        if probability == 1.0:  # reached where the sigmoid rounds to 1.0, beyond a log-odds of 36
+            return 30.0, math.inf
+        margin = self.band + 1e-12 / (probability * (1.0 - probability))
+        middle = math.log(probability / (1.0 - probability))
+        return middle - margin, middle + margin
+
     def probabilities(self, features: frozenset[str]) -> dict[EventType, float]:
         """The probability of each type for a sentence with `features`."""
         return {t: _sigmoid(z) for t, z in self.margins(features).items()}
@@ -197,6 +236,95 @@ class SentenceModel:
             if weight > best_weight:
                 best, best_weight = token, weight
         return best
+
+
+class _FeatureIndex:
+    """The model's features numbered, for per-document reading with ints instead of names: row 0
+    is all 0.0 (what a word or pair without weights gets), each feature's row after it."""
+
+    def __init__(self, rows: Mapping[str, tuple[float, ...]], width: int) -> None:
+        numbered = dict(zip(rows, itertools.count(1)))
+        self.rows = [(0.0,) * width, *rows.values()]
+        self.columns = [list(column) for column in zip(*self.rows, strict=True)]
+        self.words = {f[2:]: i for f, i in numbered.items() if f.startswith("w:")}
+        self.pairs = {
+            (pair[0], pair[1]): i
+            for f, i in numbered.items()
+            if f.startswith("b:") and len(pair := f[2:].split(" ")) == 2
+        }
+        self.names = numbered
+        self.units, self.kinds, self.actors, self.rules, self.types = (
+            {f.removeprefix(prefix): i for f, i in numbered.items() if f.startswith(prefix)}
+            for prefix in ("unit:", "place:", "actor:", "rule:", "type:")
+        )
+
+
+class FeatureIds:
+    """The features of a document's sentences as numbers of the model's rows, read once per
+    document: a sentence's are a slice of the document's words and pairs and its mentions'."""
+
+    def __init__(self, model: SentenceModel, doc: Document, spans: Sequence[Span]) -> None:
+        index = model.numbered
+        tokens = sorted(doc.tokens, key=_START)
+        keys: list[str | None] = list(map(_LOWER, tokens))
+        for i in itertools.compress(itertools.count(), map(operator.not_, map(_IS_WORD, tokens))):
+            keys[i] = word_key(tokens[i])
+        words = list(filter(None, keys))
+        self._starts = list(itertools.compress(map(_START, tokens), keys))
+        self._words = list(map(index.words.get, words, itertools.repeat(0)))
+        self._pairs = list(map(index.pairs.get, itertools.pairwise(words), itertools.repeat(0)))
+        self._spans = spans
+        self._found = _found_ids(index, doc, spans)
+
+    def ids(self, index: int) -> set[int]:
+        """The numbers of the features of the `index`-th sentence that have weights."""
+        start, end = self._spans[index]
+        first = bisect_left(self._starts, start)
+        last = bisect_left(self._starts, end, first)
+        pairs = self._pairs[first : last - 1] if last > first else ()
+        ids = {*self._words[first:last], *pairs, *self._found[index]}
+        ids.discard(0)
+        return ids
+
+
+def _found_ids(index: _FeatureIndex, doc: Document, spans: Sequence[Span]) -> list[list[int]]:
+    """Each sentence's numbers of the other features: mentions, date, list item, position."""
+    starts = [start for start, _ in spans]
+    found: list[list[int]] = [[] for _ in spans]
+    for at, number in _mention_ids(index, doc):
+        i = bisect_right(starts, at) - 1
+        if number and i >= 0 and at < spans[i][1]:
+            found[i].append(number)
+    names = index.names
+    listed = names.get("list_item", 0)
+    text = doc.text
+    for i, (start, _) in enumerate(spans):
+        found[i].append(names.get(_POSITIONS[min(i, 4)], 0))
+        if listed and LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1):
+            found[i].append(listed)
+    return found
+
+
+def _mention_ids(index: _FeatureIndex, doc: Document) -> Iterator[tuple[int, int]]:
+    """Where each mention starts and the number of each of its features (0: no weights)."""
+    names = index.names
+    if (dated := names.get("has:date", 0)) != 0:
+        yield from ((d.start, dated) for d in doc.dates)
+    quantity, units = names.get("has:quantity", 0), index.units
+    for q in doc.quantities:
+        yield q.start, quantity
+        yield q.start, units.get(q.unit, 0)
+    place, kinds = names.get("has:place", 0), index.kinds
+    for p in doc.places:
+        yield p.start, place
+        yield p.start, kinds.get(p.kind, 0)
+    actors = index.actors
+    yield from ((a.start, actors.get(a.actor_id, 0)) for a in doc.actors)
+    rules, types = index.rules, index.types
+    if rules or types:
+        for t in doc.triggers:
+            yield t.start, rules.get(t.rule, 0)
+            yield t.start, types.get(t.event_type.value, 0)
 
 
 def _sigmoid(z: float) -> float:
