@@ -7,8 +7,12 @@ from collections.abc import Iterable
 
 from borderwatch.extraction.document import Token
 from borderwatch.extraction.lexicon import DateLexicon, NumberLexicon
+from borderwatch.extraction.numbers import lowercase_regex
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+# The most words remembered as starting no date, so that a long run of reports cannot grow
+# the set without bound.
+_MOST_REMEMBERED = 100_000
 # The group holding the month name in each alternative that has one.
 MONTH_GROUPS = {
     "range_dmy": "r_m",
@@ -33,35 +37,41 @@ class DatePatterns:
     month_groups = MONTH_GROUPS
 
     def __init__(self, lexicon: DateLexicon, numbers: NumberLexicon) -> None:
-        self.pattern = re.compile(self._build(lexicon, numbers), re.IGNORECASE)
+        source = self._build(lexicon, numbers)
+        self.pattern = re.compile(source, re.IGNORECASE)
+        # The same regex for text in lower case (`numbers.lowered`), when it can be had.
+        self.folded = lowercase_regex(source)
         self.triggers = self._triggers(lexicon, numbers)
         # Words that start a date only with a time word after them ("the night", "a day").
         self.needs_next = self.triggers - self._complete(lexicon)
         self.next_words = self._next_words(lexicon)
         self.after_number = self._after_number(lexicon)
+        self._closed: set[str] = set()
 
     def candidates(self, tokens: list[Token], plain: bool = False) -> list[int]:
-        """Indexes of the tokens where a date expression may start, in one pass. In `plain`
-        text (no letters beyond ASCII, which `re.IGNORECASE` may fold) a number starts one only
-        where `number_opens` says it may."""
-        triggers, needs_next, next_words = self.triggers, self.needs_next, self.next_words
-        last = len(tokens) - 1
-        return [
-            i
-            for i, token in enumerate(tokens)
-            if (token.lower[0].isdigit() and (not plain or self.number_opens(tokens, i)))
-            or (
-                token.lower in triggers
-                and (
-                    token.lower not in needs_next
-                    or (
-                        i < last
-                        and (tokens[i + 1].lower in next_words or tokens[i + 1].lower[0].isdigit())
-                    )
-                )
+        """Indexes of the tokens where a date expression may start. In `plain` text (no
+        letters beyond ASCII, which `re.IGNORECASE` may fold) a number starts one only where
+        `number_opens` says it may. Most tokens are words known to start none: they are
+        passed over by one set lookup each, and only the others are looked at closely."""
+        closed = self._closed
+        if len(closed) > _MOST_REMEMBERED:
+            closed.clear()
+        unknown = [i for i, token in enumerate(tokens) if token.lower not in closed]
+        return [i for i in unknown if self._opens(tokens, i, plain)]
+
+    def _opens(self, tokens: list[Token], i: int, plain: bool) -> bool:
+        lower = tokens[i].lower
+        if lower[0].isdigit():
+            return not plain or self.number_opens(tokens, i)
+        if lower in self.triggers:
+            return lower not in self.needs_next or (
+                i + 1 < len(tokens)
+                and (tokens[i + 1].lower in self.next_words or tokens[i + 1].lower[0].isdigit())
             )
-            or ("-" in token.lower and token.lower.split("-", 1)[0] in triggers)
-        ]
+        if "-" in lower and lower.split("-", 1)[0] in self.triggers:
+            return True
+        self._closed.add(lower)  # a word no date starts with, wherever it stands
+        return False
 
     def number_opens(self, tokens: list[Token], i: int) -> bool:
         """Whether the number at `i` may start a date: four digits (a year, an ISO date), a
@@ -155,7 +165,7 @@ def _absolute(p: dict[str, str]) -> list[str]:
         r"(?P<numeric>(?P<n_a>\d{1,2})(?P<n_sep>[./-])(?P<n_b>\d{1,2})(?P=n_sep)"
         r"(?P<n_y>\d{4}|\d{2})(?!\d))",
         # "Update No. 4 - 12 July 2021" numbers the update: 4 starts no range.
-        rf"(?P<range_dmy>{p['start']}{the}(?<!No\.\s)(?<!No\s)(?<!#)(?P<r_d1>{day}){p['joiner']}{the}(?P<r_d2>{day})"
+        rf"(?P<range_dmy>{p['start']}{the}(?<!no\.\s)(?<!no\s)(?<!#)(?P<r_d1>{day}){p['joiner']}{the}(?P<r_d2>{day})"
         rf"(?:\s+of)?\s+(?P<r_m>{month})(?:\.?,?\s+(?P<r_y>{year}))?)",
         rf"(?P<range_mdy>{p['start']}(?P<rm_m>{month})\.?\s+(?P<rm_d1>{day}){p['joiner']}"
         rf"(?P<rm_d2>{day})(?:,?\s+(?P<rm_y>{year}))?)",

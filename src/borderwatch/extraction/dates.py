@@ -22,12 +22,14 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from borderwatch.extraction.date_patterns import DatePatterns
 from borderwatch.extraction.document import DateMention, Document
 from borderwatch.extraction.lexicon import DateLexicon, NumberLexicon, load_lexicon
+from borderwatch.extraction.numbers import lowered
 from borderwatch.types import DatePrecision
 
 _RANGES = frozenset(("range_dmy", "range_mdy"))
@@ -113,13 +115,14 @@ class _DateRules:
         """Every time expression of the document, in text order."""
         mentions: list[DateMention] = []
         context = _Context(doc, mentions, self)
-        match_at, claimed_end = self.patterns.pattern.match, 0
+        claimed_end = 0
         plain = doc.text.isascii() or not _NON_ASCII_LETTER.search(doc.text)
+        match_at, read = self._matcher(doc.text, plain)
         for i in self.patterns.candidates(doc.tokens, plain):
             start = doc.tokens[i].start
             if start < claimed_end:
                 continue
-            match = match_at(doc.text, start)
+            match = match_at(read, start)
             if match is None:
                 continue
             mention = self._mention(match, context, i)
@@ -131,6 +134,15 @@ class _DateRules:
                 # is no range, and "05 JUL" in it is a date.
                 claimed_end = match.end()
         return mentions
+
+    def _matcher(self, text: str, plain: bool) -> tuple[Callable[..., re.Match[str] | None], str]:
+        """The date regex's `match` and the text it reads: plain text lowered for the regex
+        without IGNORECASE (the same matches, about twice as fast, their groups in lower case)."""
+        folded = self.patterns.folded
+        low = lowered(text) if plain and folded is not None else None
+        if folded is None or low is None:
+            return self.patterns.pattern.match, text
+        return folded.match, low
 
     def _relabel(self, text: str, mention: DateMention, context: _Context) -> None:
         """A labelled date line ("Date: Wed, 14 Jul 2021" of a forwarded message) dates what
@@ -148,7 +160,8 @@ class _DateRules:
             resolved = getattr(self, f"_{kind}")(m, context)
         except (ValueError, OverflowError):
             return None  # "31 June", "2021-13-45": not a date
-        text, start = m.group(), m.start()
+        start = m.start()
+        text = context.doc.text[start : m.end()]
         reference = context.reference
         if resolved is None:
             if reference is not None or kind in ("iso", "numeric"):
@@ -171,7 +184,7 @@ class _DateRules:
         month = m.group(month_group) if month_group else None
         if month is None or month.lower() not in self.ambiguous:
             return True
-        if not month[0].isupper():
+        if not context.doc.text[m.start(month_group or 0)].isupper():
             return False  # "troops may 5", "march on"
         if m.group("mo") is None:
             return True

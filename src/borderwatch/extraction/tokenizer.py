@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from borderwatch.extraction.document import Document, Token
 from borderwatch.extraction.patterns import is_table_row
@@ -19,7 +19,7 @@ _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _ABBREVIATIONS = _MONTHS | frozenset(
     "mr mrs ms dr gen col lt maj capt sgt st u.s u.n no vs etc km approx est incl ca br".split()
 )
-_SENTENCE_END = frozenset(".!?")
+_SENTENCE_END = ".!?"
 # A line of prose wrapped by its writer is at least this long; shorter lines are kept as lines.
 _WRAPPED_LINE = 50
 _NEXT_LINE = re.compile(r"[ \t]*(\S[^\n]*)")
@@ -39,13 +39,17 @@ def split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     if not tokens:
         return []
     last = len(tokens) - 1
-    # Only the few tokens before a line break or at a . ! ? can end a sentence: test just those.
-    ends = _before_line_breaks(text, tokens)
-    ends.update(
-        i
-        for i, token in enumerate(tokens)
-        if token.text in _SENTENCE_END and i < last and _ends_sentence(tokens, i)
-    )
+    # Only the few tokens before a line break or at a . ! ? can end a sentence: test just those,
+    # found in the text (a "." inside a number is no token of its own).
+    starts = [token.start for token in tokens]
+    ends = _before_line_breaks(text, tokens, starts)
+    for mark in _SENTENCE_END:
+        at = text.find(mark)
+        while at >= 0:
+            i = bisect_left(starts, at)
+            if i < last and tokens[i].start == at and _ends_sentence(tokens, i):
+                ends.add(i)
+            at = text.find(mark, at + 1)
     ends.add(last)
     sentences: list[tuple[int, int]] = []
     start = tokens[0].start
@@ -56,14 +60,19 @@ def split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return sentences
 
 
-def _before_line_breaks(text: str, tokens: list[Token]) -> set[int]:
+def _before_line_breaks(text: str, tokens: list[Token], starts: list[int]) -> set[int]:
     """Indexes of the tokens followed by a line break that ends a sentence before the next
     token: every break but the one inside hard-wrapped prose."""
     found: set[int] = set()
     newline = text.find("\n")
     while newline >= 0:
-        i = bisect_right(tokens, newline, key=_start) - 1
-        if 0 <= i < len(tokens) - 1 and tokens[i].end <= newline and not _wrapped(text, newline):
+        i = bisect_right(starts, newline) - 1
+        if (
+            0 <= i < len(tokens) - 1
+            and i not in found  # the second break of a blank line
+            and tokens[i].end <= newline
+            and not _wrapped(text, newline)
+        ):
             found.add(i)
         newline = text.find("\n", newline + 1)
     return found
@@ -74,17 +83,16 @@ def _wrapped(text: str, newline: int) -> bool:
     ends in a word or a comma, and the next line goes on in the same paragraph, not as a list item,
     log line or heading ("... 152 more Afghan servicemen had crossed the\nfrontier ...")."""
     line_start = text.rfind("\n", 0, newline) + 1
-    line = text[line_start:newline].rstrip()
-    if len(line) < _WRAPPED_LINE or not (line[-1].isalpha() or line[-1] in ",-–"):
+    end = newline  # the line without its trailing blanks, looked at before it is cut out
+    while end > line_start and text[end - 1].isspace():
+        end -= 1
+    if end - line_start < _WRAPPED_LINE or not (text[end - 1].isalpha() or text[end - 1] in ",-–"):
         return False  # a short line, or one closed by a stop, a bracket or a time
+    line = text[line_start:end]
     if is_table_row(line):
         return False
     following = _NEXT_LINE.match(text, newline + 1)
     return following is not None and not _LIST_OR_LOG.match(following.group(1))
-
-
-def _start(token: Token) -> int:
-    return token.start
 
 
 def _ends_sentence(tokens: list[Token], i: int) -> bool:

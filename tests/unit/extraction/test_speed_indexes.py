@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from borderwatch.extraction.date_patterns import DatePatterns
 from borderwatch.extraction.document import ActorMention
 from borderwatch.extraction.lexicon import DateLexicon, NumberLexicon, load_lexicon
+from borderwatch.extraction.numbers import NumberReader, lowercase_regex, lowered
 from borderwatch.extraction.patterns import Folded, folded
 from borderwatch.extraction.place_choice import outside as _outside
 from borderwatch.extraction.quantities import _DETERMINED, _determined
@@ -97,3 +98,37 @@ def test_prefixes_select_the_words_a_match_may_start_at(words: list[str]) -> Non
     prefixes = ("cross", "fear", "fl")
     expected = {w for w in words if any(w.startswith(p) or p.startswith(w) for p in prefixes)}
     assert Prefixes(prefixes).select(words) == expected
+
+
+FOLD_PIECES = [
+    *DATE_PIECES, "No.", "NO ", "May", "MARCH", "Sun", "Two", "thousand", "a few", "Dozens",
+    "half", "percent", "%", "two-thirds", "the night of", "Since", "mid-", "between", "ſ", "K",
+]  # fmt: skip
+
+
+def _groups(match: re.Match[str] | None) -> object:
+    if match is None:
+        return None
+    return match.lastgroup, [match.span(g) for g in range(match.re.groups + 1)]
+
+
+@given(st.lists(st.sampled_from(FOLD_PIECES), max_size=14))
+def test_folded_regexes_match_lowered_text_as_the_case_insensitive_ones(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    low = lowered(text)
+    patterns = DatePatterns(load_lexicon("dates", "en", DateLexicon), NUMBERS)
+    reader = NumberReader(NUMBERS)
+    assert patterns.folded is not None and reader._folded is not None
+    if low is None:
+        return
+    dates, figures = patterns.folded, reader._folded
+    for pos in range(len(text)):
+        assert _groups(dates.match(low, pos)) == _groups(patterns.pattern.match(text, pos))
+        assert _groups(figures.match(low, pos)) == _groups(reader._pattern.match(text, pos))
+
+
+def test_a_pattern_that_lowering_would_change_is_not_folded() -> None:
+    assert lowercase_regex(r"\W+") is None
+    assert lowercase_regex(r"(?P<x>July)") is None
+    assert lowercase_regex("ſ") is None
+    assert lowercase_regex(r"(?P<x>july)(?P=x)") is not None
