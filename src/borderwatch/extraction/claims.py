@@ -31,12 +31,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from borderwatch.extraction import running_time, spans
 from borderwatch.extraction.assertions import AssertionFilter, is_question_at
 from borderwatch.extraction.attribution import report_chain
 from borderwatch.extraction.claim_actors import ClaimActors
+from borderwatch.extraction.claim_reading import (
+    Indexes,
+    InOrder,
+    Local,
+    Sentence,
+    mention_indexes,
+    speaker_places,
+)
 from borderwatch.extraction.clauses import ClauseBreaks
 from borderwatch.extraction.document import (
     ActorMention,
@@ -57,41 +64,8 @@ from borderwatch.types import DatePrecision, EventType
 
 # A sentence wholly in brackets is an aside: a note on the source, a disclaimer.
 _ASIDE = re.compile(r"\s*\([^()]*\)[.\s]*")
-# A bare dateline: a place in capitals opening the report, a dash after it or after a comma and
-# a short date ("KHOROG -", "FAYZABAD, Aug 2 -").
-_BARE_DATELINE = re.compile(
-    r"\s*(?P<place>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)(?:,[^\n.]{0,30}?)?[ \t]+[-\u2013\u2014][ \t]"
-)
-_Indexes = tuple[ByStart[Any], ...]
 # Built once: a type without an argument spec is asked about on every claim of it.
 _NO_ARGUMENTS = ArgumentSpec(required=[], optional=[])
-
-
-class _Local:
-    """The mentions of one sentence (a plain class: one is made per sentence with triggers)."""
-
-    __slots__ = ("actors", "attributions", "dates", "places", "quantities", "triggers")
-
-    def __init__(
-        self,
-        triggers: list[TriggerMention],
-        places: list[PlaceMention],
-        actors: list[ActorMention],
-        quantities: list[QuantityMention],
-        dates: list[DateMention],
-        attributions: list[AttributionMention],  # those that name a source in the sentence
-    ) -> None:
-        self.triggers, self.places, self.actors = triggers, places, actors
-        self.quantities, self.dates, self.attributions = quantities, dates, attributions
-
-
-class _Sentence:
-    """A sentence with its paragraph's start and, once it shows triggers, its clauses."""
-
-    __slots__ = ("clauses", "end", "paragraph", "start")
-
-    def __init__(self, start: int, end: int, clauses: tuple[Span, ...], paragraph: int) -> None:
-        self.start, self.end, self.clauses, self.paragraph = start, end, clauses, paragraph
 
 
 class ClaimAssembler:
@@ -135,12 +109,12 @@ class ClaimAssembler:
         self._speaker_place = re.compile(lexicon.speaker_place or "(?!)", re.IGNORECASE)
         self._place_then_speech = re.compile(lexicon.place_then_speech or "(?!)")
         # The last document's sentences and indexes: the learned claim finder asks again.
-        self._read_of: tuple[Document | None, list[_Sentence], _Indexes] = (None, [], ())
+        self._read_of: tuple[Document | None, list[Sentence], Indexes] = (None, [], ())
         # The last document's places before a speech verb ("a teacher in Kalai-Khumb said").
         self._spoken: ByStart[PlaceMention] = ByStart([])
         # The last document's chain and sources: a sentence without its own takes them.
         self._chain: tuple[str, ...] = ()
-        self._sources: ByStart[AttributionMention] | _InOrder = ByStart([])
+        self._sources: ByStart[AttributionMention] | InOrder = ByStart([])
 
     def __call__(self, doc: Document) -> Document:
         sentences, indexes = self._read(doc)
@@ -151,7 +125,7 @@ class ClaimAssembler:
             triggers = by_trigger.between(start, end)
             if not triggers:
                 continue  # no trigger, no claim: its mentions and clauses are never needed
-            local = _Local(
+            local = Local(
                 triggers,
                 indexes[1].between(start, end),
                 indexes[2].between(start, end),
@@ -167,7 +141,7 @@ class ClaimAssembler:
         return doc
 
     def _sentence_claims(
-        self, doc: Document, sentences: list[_Sentence], index: int, local: _Local
+        self, doc: Document, sentences: list[Sentence], index: int, local: Local
     ) -> list[Claim]:
         """The claims of one sentence, before `spans.without_cargo_moves`. A speculative
         group is dropped before its claim is built: it depends on the triggers alone."""
@@ -206,7 +180,7 @@ class ClaimAssembler:
                 found.append(None)
                 continue
             sentence = self._with_clauses(doc.text, sentences[index])
-            local = _Local(*(i.between(sentence.start, sentence.end) for i in indexes))
+            local = Local(*(i.between(sentence.start, sentence.end) for i in indexes))
             local.triggers.append(trigger)
             claim = self._claim(doc, sentences, index, local, trigger.event_type, [trigger])
             speculative = self._assertions.speculative(
@@ -219,22 +193,22 @@ class ClaimAssembler:
             found.append(None if speculative or history or claim.confidence <= 0.0 else claim)
         return found
 
-    def _read(self, doc: Document) -> tuple[list[_Sentence], _Indexes]:
+    def _read(self, doc: Document) -> tuple[list[Sentence], Indexes]:
         """The document's claimable sentences and mention indexes, read once per document."""
         if doc is not self._read_of[0]:
             spoken = [p for p in doc.places if self._place_then_speech.match(doc.text, p.end)]
             self._spoken = ByStart(spoken)
-            where = _speaker_places(doc, self._speaker_place, {p.start for p in spoken})
-            indexes = _indexes(doc, where)
+            where = speaker_places(doc, self._speaker_place, {p.start for p in spoken})
+            indexes = mention_indexes(doc, where)
             self._chain = report_chain(doc)
             # The latest source before a sentence is bisected for, when sorting kept the
             # order they were found in (as the attribution component finds them).
             sources = [a for a in doc.attributions if a.text]
-            self._sources = indexes[5] if indexes[5].items == sources else _InOrder(sources)
+            self._sources = indexes[5] if indexes[5].items == sources else InOrder(sources)
             self._read_of = (doc, self._sentences(doc), indexes)
         return self._read_of[1], self._read_of[2]
 
-    def _sentences(self, doc: Document) -> list[_Sentence]:
+    def _sentences(self, doc: Document) -> list[Sentence]:
         breaks = [0, *(m.end() for m in PARAGRAPH.finditer(doc.text))]
         dateline_end = running_time.dateline_end(doc)
         silent = self._assertions.silent_spans(doc.text)
@@ -257,10 +231,10 @@ class ClaimAssembler:
             if start >= end or end <= dateline_end:
                 continue
             paragraph = breaks[bisect_right(breaks, start) - 1]
-            result.append(_Sentence(start, end, (), paragraph))
+            result.append(Sentence(start, end, (), paragraph))
         return result
 
-    def _with_clauses(self, text: str, sentence: _Sentence) -> _Sentence:
+    def _with_clauses(self, text: str, sentence: Sentence) -> Sentence:
         """The sentence with its clauses, found on the first claim that asks for them."""
         if not sentence.clauses:  # a sentence has one clause at least, once they are found
             sentence.clauses = self._breaks.split(text, sentence.start, sentence.end)
@@ -269,9 +243,9 @@ class ClaimAssembler:
     def _claim(
         self,
         doc: Document,
-        sentences: list[_Sentence],
+        sentences: list[Sentence],
         index: int,
-        local: _Local,
+        local: Local,
         event_type: EventType,
         triggers: list[TriggerMention],
         rivals: Sequence[int] = (),
@@ -328,7 +302,7 @@ class ClaimAssembler:
             return triggers[0]
         return next((t for t in triggers if not self._groups.describes(text, t)), triggers[0])
 
-    def _bare(self, local: _Local, clauses: list[Span], claim: Claim) -> bool:
+    def _bare(self, local: Local, clauses: list[Span], claim: Claim) -> bool:
         """A trigger with nothing of its own around it ("(...; exercise material)") that lacks
         an argument its type needs is a word in passing, not a claim."""
         mentions: list[PlaceMention | ActorMention | QuantityMention] = [
@@ -344,8 +318,8 @@ class ClaimAssembler:
 
     def _places(
         self,
-        local: _Local,
-        sentence: _Sentence,
+        local: Local,
+        sentence: Sentence,
         clauses: list[Span],
         event_type: EventType,
         own: list[TriggerMention],
@@ -379,8 +353,8 @@ class ClaimAssembler:
     def _date(
         self,
         doc: Document,
-        sentence: _Sentence,
-        local: _Local,
+        sentence: Sentence,
+        local: Local,
         clauses: list[Span],
         trigger_at: int,
     ) -> DateMention | None:
@@ -398,7 +372,7 @@ class ClaimAssembler:
         now = any(self._present.search(doc.text, a, b) for a, b in clauses)  # "are now stuck"
         return self._running_time.before(doc, sentence.start, now)
 
-    def _attribution(self, sentence: _Sentence, local: _Local) -> tuple[str, ...]:
+    def _attribution(self, sentence: Sentence, local: Local) -> tuple[str, ...]:
         """The sentence's own chain, else the latest of its paragraph before it, else the
         report's."""
         if local.attributions:
@@ -434,38 +408,3 @@ def _identified(places: list[PlaceMention]) -> bool:
         if place.place_id:
             return True
     return False
-
-
-def _speaker_places(doc: Document, speaker_place: re.Pattern[str], spoken: set[int]) -> set[int]:
-    """Where the places start that only say where a speaker or the reporter is: after a
-    speaker ("Afghan officials in Faizabad said"), before a speech verb (`spoken`: "a teacher
-    in Kalai-Khumb said"), or a bare dateline ("FAYZABAD - Taliban fighters overran ...")."""
-    text = doc.text
-    where = {m.end() for a in doc.attributions if a.text if (m := speaker_place.match(text, a.end))}
-    where.update(spoken)
-    head = _BARE_DATELINE.match(text)
-    if head is not None:
-        where.add(head.start("place"))
-    return where
-
-
-def _indexes(doc: Document, where: set[int]) -> _Indexes:
-    """The document's mentions by where they start, in `_Local`'s order; a place starting at
-    one of `where` (a speaker's, `_speaker_places`) is none of a claim's."""
-    places = [p for p in doc.places if p.start not in where]
-    return (
-        ByStart(doc.triggers), ByStart(places), ByStart(doc.actors),
-        ByStart(doc.quantities), ByStart([d for d in doc.dates if d.value is not None]),
-        ByStart([a for a in doc.attributions if a.text]),
-    )  # fmt: skip
-
-
-class _InOrder:
-    """Sources in the order they were found, when that is not the order of their starts."""
-
-    def __init__(self, items: list[AttributionMention]) -> None:
-        self.items = items
-
-    def between(self, start: int, end: int) -> list[AttributionMention]:
-        """The sources starting in [start, end), in the order they were found."""
-        return [a for a in self.items if start <= a.start < end]
