@@ -26,6 +26,7 @@ _FROM = re.compile(
 )
 _DETERMINED = re.compile(r"(?<![\w-])(?:the|these|those|its|their|both)\s+\Z", re.IGNORECASE)
 _DETERMINER_SPAN = 5  # its longest word
+_PLAIN_WORDS = 200_000  # the most words _candidates remembers as starting no figure
 _YEAR_LIKE = re.compile(r"\d{4}(?:\s*[-–]\s*\d{2,4})?$")
 
 
@@ -69,6 +70,7 @@ class _QuantityRules:
             + [phrase.split()[1] for phrase in numbers.vague_multipliers if " " in phrase]
         )
         self.between = frozenset(lexicon.between_words)
+        self.plain: set[str] = set()  # filled by _candidates as reports are read
         self.ignored_units = frozenset(lexicon.ignored_units)
         clock = "|".join(re.escape(w) for w in lexicon.time_words)
         self.clock_tail = re.compile(rf"\s*(?:{clock})(?!\w)", re.IGNORECASE)
@@ -98,17 +100,23 @@ class _QuantityRules:
     def _candidates(self, tokens: list[Token]) -> list[int]:
         """Tokens where a figure may start; "a" only before a scale ("a thousand", "a third")."""
         starts, articles, after = self.numbers.start_words, self.articles, self.after_article
+        plain = self.plain  # words no figure starts with, whatever follows them
         last = len(tokens) - 1
-        return [
-            i
-            for i, token in enumerate(tokens)
-            if token.lower[0].isdigit()
-            or (
-                token.lower in starts
-                and (token.lower not in articles or (i < last and tokens[i + 1].lower in after))
-            )
-            or ("-" in token.lower and token.lower.split("-", 1)[0] in starts)
-        ]
+        found = []
+        for i in [i for i, token in enumerate(tokens) if token.lower not in plain]:
+            lower = tokens[i].lower
+            if (
+                lower[0].isdigit()
+                or (
+                    lower in starts
+                    and (lower not in articles or (i < last and tokens[i + 1].lower in after))
+                )
+                or ("-" in lower and lower.split("-", 1)[0] in starts)
+            ):
+                found.append(i)
+            elif lower not in starts and len(plain) < _PLAIN_WORDS:
+                plain.add(lower)
+        return found
 
     def _is_quantity(self, doc: Document, i: int, figure: Figure) -> bool:
         text, before = doc.text, doc.text[figure.start - 1 : figure.start]
