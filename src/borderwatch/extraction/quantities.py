@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from borderwatch.extraction.clock_times import ClockTimes, opens_log_line
 from borderwatch.extraction.document import Document, QuantityMention, Token
@@ -26,11 +26,11 @@ _FROM = re.compile(
 )
 _DETERMINED = re.compile(r"(?<![\w-])(?:the|these|those|its|their|both)\s+\Z", re.IGNORECASE)
 _DETERMINER_SPAN = 5  # its longest word
+_PLAIN_WORDS = 200_000  # the most words _candidates remembers as starting no figure
 _YEAR_LIKE = re.compile(r"\d{4}(?:\s*[-–]\s*\d{2,4})?$")
 
 
-@dataclass(frozen=True, slots=True)
-class _Counted:
+class _Counted(NamedTuple):
     """What a figure counts: its unit, the noun phrase's text and where the phrase ends."""
 
     unit: str
@@ -46,6 +46,8 @@ class _QuantityRules:
         self.lexicon = lexicon
         self.numbers = NumberReader(load_lexicon("numbers", language, NumberLexicon))
         self.qualifiers = {tuple(k.split()): Qualifier(v) for k, v in lexicon.qualifiers.items()}
+        # The last word of every qualifier: a figure after any other word is exact.
+        self.qualifier_ends = frozenset(k[-1] for k in self.qualifiers)
         self.particles = {tuple(k.split()): frozenset(v) for k, v in lexicon.particles.items()}
         self.counted = {
             tuple(noun.lower().split()): entry.unit
@@ -68,6 +70,7 @@ class _QuantityRules:
             + [phrase.split()[1] for phrase in numbers.vague_multipliers if " " in phrase]
         )
         self.between = frozenset(lexicon.between_words)
+        self.plain: set[str] = set()  # filled by _candidates as reports are read
         self.ignored_units = frozenset(lexicon.ignored_units)
         clock = "|".join(re.escape(w) for w in lexicon.time_words)
         self.clock_tail = re.compile(rf"\s*(?:{clock})(?!\w)", re.IGNORECASE)
@@ -97,17 +100,23 @@ class _QuantityRules:
     def _candidates(self, tokens: list[Token]) -> list[int]:
         """Tokens where a figure may start; "a" only before a scale ("a thousand", "a third")."""
         starts, articles, after = self.numbers.start_words, self.articles, self.after_article
+        plain = self.plain  # words no figure starts with, whatever follows them
         last = len(tokens) - 1
-        return [
-            i
-            for i, token in enumerate(tokens)
-            if token.lower[0].isdigit()
-            or (
-                token.lower in starts
-                and (token.lower not in articles or (i < last and tokens[i + 1].lower in after))
-            )
-            or ("-" in token.lower and token.lower.split("-", 1)[0] in starts)
-        ]
+        found = []
+        for i in [i for i, token in enumerate(tokens) if token.lower not in plain]:
+            lower = tokens[i].lower
+            if (
+                lower[0].isdigit()
+                or (
+                    lower in starts
+                    and (lower not in articles or (i < last and tokens[i + 1].lower in after))
+                )
+                or ("-" in lower and lower.split("-", 1)[0] in starts)
+            ):
+                found.append(i)
+            elif lower not in starts and len(plain) < _PLAIN_WORDS:
+                plain.add(lower)
+        return found
 
     def _is_quantity(self, doc: Document, i: int, figure: Figure) -> bool:
         text, before = doc.text, doc.text[figure.start - 1 : figure.start]
@@ -124,7 +133,7 @@ class _QuantityRules:
         previous = doc.tokens[i - 1].lower if i > 0 else ""
         if previous in (".", "#") and i > 1:
             previous = doc.tokens[i - 2].lower  # "no. 2", "No.5"
-        if previous in self.references and self._counted(doc, figure.end).unit == self.default:
+        if previous in self.references and self._counted(doc, i, figure.end).unit == self.default:
             return False  # "sitrep 12", but "BG report 12 AF soldiers crossed"
         if (
             i > 0
@@ -146,9 +155,9 @@ class _QuantityRules:
         if i > 0 and figure.low != figure.high and doc.tokens[i - 1].lower in self.between:
             start = min(start, doc.tokens[i - 1].start)
         if figure.kind in ("fraction", "percent"):
-            counted = self._share_of(doc, figure)
+            counted = self._share_of(doc, i, figure)
         else:
-            counted = self._counted(doc, figure.end)
+            counted = self._counted(doc, i, figure.end)
             if not counted.of:
                 counted = self._counted_before(doc, start) or counted
         if counted is None or not self._keeps(doc, figure, counted):
@@ -168,7 +177,7 @@ class _QuantityRules:
         return mention, resume
 
     def _bounds(self, qualifier: Qualifier, value: float) -> tuple[float, float]:
-        low, high = self.lexicon.bounds.get(qualifier.value, (1.0, 1.0))
+        low, high = self.lexicon.bounds.get(qualifier, (1.0, 1.0))
         # Rounded like the value is (fractions to three places) so that low <= value <= high.
         digits = 3 if value < 1 else 6
         return min(value, round(value * low, digits)), max(value, round(value * high, digits))
@@ -192,6 +201,11 @@ class _QuantityRules:
         return figure.kind != "percent"
 
     def _qualifier(self, tokens: list[Token], i: int) -> tuple[Qualifier, int]:
+        if i == 0:
+            return Qualifier.EXACT, tokens[i].start
+        word = tokens[i - 1]
+        if word.text != "." and word.lower not in self.qualifier_ends:
+            return Qualifier.EXACT, tokens[i].start
         # Full stops inside a qualifier ("approx. 200", "est. 12") do not break it.
         before = [t for t in tokens[max(0, i - 5) : i] if t.text != "."][-3:]
         for size in (3, 2, 1):
@@ -224,9 +238,9 @@ class _QuantityRules:
         joined = Figure(figure.start, second.end, middle, figure.value, second.value, "count")
         return joined, second.end
 
-    def _share_of(self, doc: Document, figure: Figure) -> _Counted | None:
+    def _share_of(self, doc: Document, i: int, figure: Figure) -> _Counted | None:
         """What a fraction is a share of: "two-thirds of the 1,357-kilometer-long border"."""
-        words = _words_from(doc.tokens, figure.end)
+        words = _words_from(doc.tokens, figure.end, i)
         if not words:
             return None
         if words[0].lower == "of":
@@ -280,12 +294,12 @@ class _QuantityRules:
             phrase.append(word)
         return phrase
 
-    def _counted(self, doc: Document, end: int) -> _Counted:
+    def _counted(self, doc: Document, i: int, end: int) -> _Counted:
         """The unit and counted noun phrase after a figure ("1,037 Afghan troops")."""
         compound = _HYPHEN_TAIL.match(doc.text, end)
         if compound:
-            return self._compound(doc, compound)
-        words = _words_from(doc.tokens, end)
+            return self._compound(doc, i, compound)
+        words = _words_from(doc.tokens, end, i)
         if words and words[0].lower == "of":
             words = words[1:]
         phrase = self._phrase(words)
@@ -307,13 +321,13 @@ class _QuantityRules:
         unit = self.counted.get((noun.lower,))
         return _Counted(unit, noun.text, start) if unit else None
 
-    def _compound(self, doc: Document, compound: re.Match[str]) -> _Counted:
+    def _compound(self, doc: Document, i: int, compound: re.Match[str]) -> _Counted:
         """ "1,357-kilometer-long border", "two-day siege": the unit inside, the noun after."""
         parts = compound.group(1).lower().split("-")
         unit = next(
             (self.counted[(p,)] for p in parts if (p,) in self.counted), self.lexicon.default_unit
         )
-        phrase = self._phrase(_words_from(doc.tokens, compound.end()))[:1]
+        phrase = self._phrase(_words_from(doc.tokens, compound.end(), i))[:1]
         if (parts[-1] in self.measures or (parts[-1],) in self.counted) and phrase:
             return _Counted(unit, phrase[0].text, phrase[0].end)
         return _Counted(unit, compound.group(1), compound.end())
@@ -370,8 +384,12 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans[max(0, index - 1) : index + 1])
 
 
-def _words_from(tokens: list[Token], offset: int) -> list[Token]:
-    index = bisect.bisect_left(tokens, offset, key=_start)
+def _words_from(tokens: list[Token], offset: int, index: int) -> list[Token]:
+    """The words from the first token at or after `offset`, looked for from token `index` on
+    (a token at or before `offset`: the figure's own, so a few steps at most)."""
+    last = len(tokens)
+    while index < last and tokens[index].start < offset:
+        index += 1
     return tokens[index : index + _MAX_PHRASE + 4]
 
 
