@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 
 from borderwatch.extraction.document import Document, Token
 from borderwatch.extraction.tokenizer import tokenize
@@ -27,6 +28,10 @@ _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 # and "s") and an ordinal's letters ("3rd" gives "rd", which joins letters right after it).
 _NOT_A_TOKEN = re.compile(r"['’-][sS]|\d(?:st|nd|rd|th)")
 _JOINED = re.compile(r"[\w'’-]*")
+# A token's fields as the index and the gazetteer's words take them (one C call per token).
+_IS_WORD = attrgetter("is_word")
+_LOWER_START = attrgetter("lower", "start")
+_WORD = attrgetter("start", "end", "text", "lower")
 
 
 def opening_words(phrases: Iterable[str]) -> frozenset[str]:
@@ -54,14 +59,16 @@ class Prefixes:
 
     def select(self, words: Iterable[str]) -> set[str]:
         """Those of `words` (leading letters) a match may start at; each word is judged once."""
-        words = set(words)
-        for word in words - self._yes - self._no:
-            if len(self._yes) + len(self._no) > 100_000:
-                self._yes.clear()
-                self._no.clear()
+        if not isinstance(words, dict | set | frozenset):
+            words = set(words)  # looked at twice
+        yes, no = self._yes, self._no
+        for word in set(words).difference(yes, no):
+            if len(yes) + len(no) > 100_000:
+                yes.clear()
+                no.clear()
             starts = word.startswith(self._prefixes) or word in self._heads
-            (self._yes if starts else self._no).add(word)
-        return words & self._yes
+            (yes if starts else no).add(word)
+        return yes.intersection(words)
 
 
 # What a scan looks for: literal first words, or the first letters of regexes.
@@ -80,17 +87,15 @@ class WordStarts:
         if not text.isascii() and _NON_ASCII_LETTER.search(text):
             return
         offsets: dict[str, list[int]] = {}
-        for token in tokens:
-            if not token.is_word:
-                continue  # a number or a punctuation mark: no letter opens it
-            word = token.lower
-            if not word.isalpha():
-                word = _LETTERS.match(word).group()  # type: ignore[union-attr]
-            found = offsets.get(word)
+        get = offsets.get
+        # a number or a punctuation mark is no word: no letter opens it
+        for word, start in map(_LOWER_START, filter(_IS_WORD, tokens)):
+            found = get(word)
             if found is None:
-                offsets[word] = [token.start]
+                offsets[word] = [start]
             else:
-                found.append(token.start)
+                found.append(start)
+        _by_letters(offsets)
         inner = [
             m.end() for m in _INNER.finditer(text) if text[m.start() - 1 : m.start()].isalpha()
         ]
@@ -108,9 +113,32 @@ class WordStarts:
         if found is None:
             offsets = self.offsets or {}
             keys = words.select(offsets) if isinstance(words, Prefixes) else offsets.keys() & words
-            found = sorted(o for key in keys for o in offsets[key])
+            # Each word's offsets are sorted: the sort merges a few runs instead of ordering
+            # every offset anew.
+            found = []
+            for key in keys:
+                found += offsets[key]
+            found.sort()
             self._of[words] = found
         return found
+
+
+def _by_letters(offsets: dict[str, list[int]]) -> None:
+    """Key the offsets of words with more than letters ("al-qaeda", "taliban's") by their
+    leading letters, keeping each word's offsets sorted (looked at once per distinct word
+    instead of once per token)."""
+    merged: set[str] = set()
+    for word in [w for w in offsets if not w.isalpha()]:
+        found = offsets.pop(word)
+        key = _LETTERS.match(word).group()  # type: ignore[union-attr]
+        known = offsets.get(key)
+        if known is None:
+            offsets[key] = found
+        else:
+            known += found
+            merged.add(key)
+    for key in merged:
+        offsets[key].sort()
 
 
 def name_words(doc: Document) -> list[Word] | None:
@@ -119,7 +147,7 @@ def name_words(doc: Document) -> list[Word] | None:
     text = doc.text
     if not text.isascii() and _NON_ASCII_LETTER.search(text):
         return None
-    words = [(t.start, t.end, t.text, t.lower) for t in doc.tokens or tokenize(text) if t.is_word]
+    words: list[Word] = list(map(_WORD, filter(_IS_WORD, doc.tokens or tokenize(text))))
     starts: list[int] = []
     resume = 0
     for found in _NOT_A_TOKEN.finditer(text):
