@@ -226,10 +226,10 @@ def search(
 def occurs(doc: Document, words: Words, start: int, end: int) -> bool:
     """Whether one of `words` may start in [start, end): when not, no regex that needs one
     there can match (always True for text the index does not cover)."""
-    starts = _covered(doc, words)
-    if starts is None:
+    starts = doc.words or word_starts(doc)  # `_covered` inline: asked per sentence and clause
+    if starts.offsets is None or (isinstance(words, Prefixes) and words.everywhere):
         return True
-    offsets = starts.of(words)
+    offsets = starts._of.get(words) or starts.of(words)
     i = bisect_left(offsets, start)
     if i < len(offsets) and offsets[i] < end:
         return True
