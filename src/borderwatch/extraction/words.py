@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from operator import attrgetter
 
 from borderwatch.extraction.document import Document, Token
 from borderwatch.extraction.tokenizer import tokenize
@@ -28,10 +27,6 @@ _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 # and "s") and an ordinal's letters ("3rd" gives "rd", which joins letters right after it).
 _NOT_A_TOKEN = re.compile(r"['’-][sS]|\d(?:st|nd|rd|th)")
 _JOINED = re.compile(r"[\w'’-]*")
-# A token's fields as the index and the gazetteer's words take them (one C call per token).
-_IS_WORD = attrgetter("is_word")
-_LOWER_START = attrgetter("lower", "start")
-_WORD = attrgetter("start", "end", "text", "lower")
 
 
 def opening_words(phrases: Iterable[str]) -> frozenset[str]:
@@ -59,16 +54,14 @@ class Prefixes:
 
     def select(self, words: Iterable[str]) -> set[str]:
         """Those of `words` (leading letters) a match may start at; each word is judged once."""
-        if not isinstance(words, dict | set | frozenset):
-            words = set(words)  # looked at twice
-        yes, no = self._yes, self._no
-        for word in set(words).difference(yes, no):
-            if len(yes) + len(no) > 100_000:
-                yes.clear()
-                no.clear()
+        words = set(words)
+        for word in words - self._yes - self._no:
+            if len(self._yes) + len(self._no) > 100_000:
+                self._yes.clear()
+                self._no.clear()
             starts = word.startswith(self._prefixes) or word in self._heads
-            (yes if starts else no).add(word)
-        return yes.intersection(words)
+            (self._yes if starts else self._no).add(word)
+        return words & self._yes
 
 
 # What a scan looks for: literal first words, or the first letters of regexes.
@@ -88,13 +81,13 @@ class WordStarts:
             return
         offsets: dict[str, list[int]] = {}
         get = offsets.get
-        # a number or a punctuation mark is no word: no letter opens it
-        for word, start in map(_LOWER_START, filter(_IS_WORD, tokens)):
-            found = get(word)
-            if found is None:
-                offsets[word] = [start]
-            else:
-                found.append(start)
+        for token in tokens:
+            if token.is_word:  # a number or a punctuation mark: no letter opens it
+                found = get(token.lower)
+                if found is None:
+                    offsets[token.lower] = [token.start]
+                else:
+                    found.append(token.start)
         _by_letters(offsets)
         inner = [
             m.end() for m in _INNER.finditer(text) if text[m.start() - 1 : m.start()].isalpha()
@@ -147,7 +140,7 @@ def name_words(doc: Document) -> list[Word] | None:
     text = doc.text
     if not text.isascii() and _NON_ASCII_LETTER.search(text):
         return None
-    words: list[Word] = list(map(_WORD, filter(_IS_WORD, doc.tokens or tokenize(text))))
+    words = [(t.start, t.end, t.text, t.lower) for t in doc.tokens or tokenize(text) if t.is_word]
     starts: list[int] = []
     resume = 0
     for found in _NOT_A_TOKEN.finditer(text):
