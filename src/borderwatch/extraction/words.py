@@ -80,17 +80,15 @@ class WordStarts:
         if not text.isascii() and _NON_ASCII_LETTER.search(text):
             return
         offsets: dict[str, list[int]] = {}
+        get = offsets.get
         for token in tokens:
-            if not token.is_word:
-                continue  # a number or a punctuation mark: no letter opens it
-            word = token.lower
-            if not word.isalpha():
-                word = _LETTERS.match(word).group()  # type: ignore[union-attr]
-            found = offsets.get(word)
-            if found is None:
-                offsets[word] = [token.start]
-            else:
-                found.append(token.start)
+            if token.is_word:  # a number or a punctuation mark: no letter opens it
+                found = get(token.lower)
+                if found is None:
+                    offsets[token.lower] = [token.start]
+                else:
+                    found.append(token.start)
+        _by_letters(offsets)
         inner = [
             m.end() for m in _INNER.finditer(text) if text[m.start() - 1 : m.start()].isalpha()
         ]
@@ -108,9 +106,32 @@ class WordStarts:
         if found is None:
             offsets = self.offsets or {}
             keys = words.select(offsets) if isinstance(words, Prefixes) else offsets.keys() & words
-            found = sorted(o for key in keys for o in offsets[key])
+            # Each word's offsets are sorted: the sort merges a few runs instead of ordering
+            # every offset anew.
+            found = []
+            for key in keys:
+                found += offsets[key]
+            found.sort()
             self._of[words] = found
         return found
+
+
+def _by_letters(offsets: dict[str, list[int]]) -> None:
+    """Key the offsets of words with more than letters ("al-qaeda", "taliban's") by their
+    leading letters, keeping each word's offsets sorted (looked at once per distinct word
+    instead of once per token)."""
+    merged: set[str] = set()
+    for word in [w for w in offsets if not w.isalpha()]:
+        found = offsets.pop(word)
+        key = _LETTERS.match(word).group()  # type: ignore[union-attr]
+        known = offsets.get(key)
+        if known is None:
+            offsets[key] = found
+        else:
+            known += found
+            merged.add(key)
+    for key in merged:
+        offsets[key].sort()
 
 
 def name_words(doc: Document) -> list[Word] | None:
@@ -198,10 +219,10 @@ def search(
 def occurs(doc: Document, words: Words, start: int, end: int) -> bool:
     """Whether one of `words` may start in [start, end): when not, no regex that needs one
     there can match (always True for text the index does not cover)."""
-    starts = _covered(doc, words)
-    if starts is None:
+    starts = doc.words or word_starts(doc)  # `_covered` inline: asked per sentence and clause
+    if starts.offsets is None or (isinstance(words, Prefixes) and words.everywhere):
         return True
-    offsets = starts.of(words)
+    offsets = starts._of.get(words) or starts.of(words)
     i = bisect_left(offsets, start)
     if i < len(offsets) and offsets[i] < end:
         return True
