@@ -160,16 +160,10 @@ class AssertionFilter:
         return any(low.find(opener, start, end) >= 0 for opener in self._frame_openers)
 
 
-def is_question(sentence: str) -> bool:
-    """Whether a sentence asks rather than tells: it ends with a question mark, or it is an
-    interviewer's line ("Q: There were reports of families on the islands.")."""
-    return _INTERVIEWER.match(sentence) is not None or (
-        "?" in sentence and _ASKS.search(sentence) is not None
-    )
-
-
 def is_question_at(text: str, start: int, end: int) -> bool:
-    """`is_question(text[start:end])`, without copying the sentence."""
+    """Whether the sentence `text[start:end]` asks rather than tells: it ends with a question
+    mark, or it is an interviewer's line ("Q: There were reports of families on the
+    islands.")."""
     return _INTERVIEWER.match(text, start, end) is not None or (
         text.find("?", start, end) >= 0 and _ASKS.search(text, start, end) is not None
     )

@@ -26,7 +26,8 @@ Indexes = tuple[ByStart[Any], ...]
 
 
 class Local:
-    """The mentions of one sentence (a plain class: one is made per sentence with triggers)."""
+    """The mentions of one sentence (a plain class: one is made per sentence with triggers,
+    and per trigger the learned claim finder adds)."""
 
     __slots__ = ("actors", "attributions", "dates", "places", "quantities", "triggers")
 

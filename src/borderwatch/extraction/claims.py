@@ -55,7 +55,7 @@ from borderwatch.extraction.document import (
     QuantityMention,
     TriggerMention,
 )
-from borderwatch.extraction.events_schema import ArgumentSpec, EventLexicon
+from borderwatch.extraction.events_schema import EventLexicon
 from borderwatch.extraction.patterns import Folded, word_regex
 from borderwatch.extraction.running_time import PARAGRAPH, Framing, RunningTime
 from borderwatch.extraction.spans import ByStart, Span, figures, holding, within
@@ -64,8 +64,6 @@ from borderwatch.types import DatePrecision, EventType
 
 # A sentence wholly in brackets is an aside: a note on the source, a disclaimer.
 _ASIDE = re.compile(r"\s*\([^()]*\)[.\s]*")
-# Built once: a type without an argument spec is asked about on every claim of it.
-_NO_ARGUMENTS = ArgumentSpec(required=[], optional=[])
 
 
 class ClaimAssembler:
@@ -81,7 +79,6 @@ class ClaimAssembler:
         standing: frozenset[str] = frozenset(),
     ) -> None:
         self._strength = {rule.id: rule.strength for rule in lexicon.rules}
-        self._arguments: Mapping[EventType, ArgumentSpec] = lexicon.arguments
         # Each type's required arguments, and all it scores: (required, required + optional).
         self._specs = {
             t: (tuple(spec.required), (*spec.required, *spec.optional))
@@ -312,9 +309,9 @@ class ClaimAssembler:
         ]
         if any(within(m, clauses) for m in mentions):
             return False
-        spec = self._arguments.get(claim.type, _NO_ARGUMENTS)
+        required, _ = self._specs.get(claim.type, ((), ()))
         have = {"actor": claim.actors, "place": claim.places, "quantity": claim.quantities}
-        return any(not have.get(a, True) for a in spec.required)
+        return any(not have.get(a, True) for a in required)
 
     def _places(
         self,

@@ -8,9 +8,10 @@ import re
 from collections.abc import Sequence
 
 from borderwatch.extraction.patterns import folded
+from borderwatch.extraction.spans import Span
 
-Span = tuple[int, int]
-# What a regex's first character cannot be, or be followed by, for `_by_first_character`.
+# For `_by_first_character`: what a pattern's first character cannot be, and what cannot
+# follow it, for the pattern to be grouped under that character.
 _SPECIAL = frozenset("\\[](){}.*+?^$|")
 _QUANTIFIERS = frozenset("?*+{")
 
@@ -51,7 +52,8 @@ def _by_first_character(patterns: list[str]) -> str:
     if not all(_groupable(p) for p in patterns):
         return "|".join(f"(?:{p})" for p in patterns)
     groups: dict[str, list[str]] = {}
-    for pattern in patterns:  # patterns under two characters never match at one offset
+    # Patterns under different first characters never match at the same offset.
+    for pattern in patterns:
         groups.setdefault(pattern[0].lower(), []).append(pattern[1:])
     return "|".join(
         re.escape(first) + "(?:" + "|".join(f"(?:{rest})" for rest in rests) + ")"

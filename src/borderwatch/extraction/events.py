@@ -32,7 +32,7 @@ def event_types() -> dict[EventType, EventTypeInfo]:
 
 
 _GAP = re.compile(r"\{(\d+)\}")
-# A part ending with a run of word characters ("(?:[a-z'-]+"), where a space follows.
+# A part ending with a run of word characters ("[a-z'-]+"), where a space follows.
 _WORD_RUN = re.compile(r"\[(?:a-z|\\w|['-])+\]\+$")
 _WORD = re.compile(r"[a-z'-]*")
 _Types = tuple[tuple[int, re.Pattern[str]], ...]
@@ -285,7 +285,3 @@ def _joins(char: str) -> bool:
 
 def _group(rule_id: str) -> str:
     return "r_" + rule_id.replace("-", "__")
-
-
-def _rule_id(group: str) -> str:
-    return group[2:].replace("__", "-")

@@ -28,8 +28,8 @@ from borderwatch.extraction.sentence_model import (
     SentenceModel,
     SentenceReader,
     SentenceView,
-    Span,
 )
+from borderwatch.extraction.spans import Span
 from borderwatch.types import EventType
 
 RULE = "sentence-model"
@@ -57,8 +57,8 @@ class SentenceClaims:
         self._skip_claimed = self._bar_out_of_reach and model.drop_below <= 0.0
         # Log-odds under which a type surely stays below a bar, whatever order it was summed in.
         margin = model.claimed_margin
-        self._add_below = self._below(self._thresholds, 0.0)
-        self._claimed_add_below = self._below(self._thresholds, margin)
+        self._add_below = self._below(0.0)
+        self._claimed_add_below = self._below(margin)
         bars = {t: self._thresholds.get(t, 1.0) for t in model.types}
         self._retype_bounds = [model.bounds(bars[t]) for t in model.types]
         self._retype_below = [low for low, _ in self._retype_bounds]
@@ -66,9 +66,10 @@ class SentenceClaims:
         self._apart = 1e-4 + 4 * model.band
         self._drop_bounds = model.bounds(model.drop_below)
 
-    def _below(self, bars: dict[EventType, float], margin: float = 0.0) -> list[float]:
-        """Per type of `model.types`, the log-odds under which it surely stays below its bar
-        plus `margin` (-inf where it may always reach it, inf where it has none)."""
+    def _below(self, margin: float) -> list[float]:
+        """Per type of `model.types`, the log-odds under which it surely stays below its
+        threshold plus `margin` (-inf where it may always reach it, inf where it has none)."""
+        bars = self._thresholds
         return [
             self._model.bounds(bars[t] + margin)[0] if t in bars else math.inf
             for t in self._model.types

@@ -16,14 +16,13 @@ from __future__ import annotations
 import itertools
 import json
 import math
-import operator
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, not_
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -32,6 +31,7 @@ from borderwatch.errors import ExtractionError
 from borderwatch.extraction.document import Document, Token
 from borderwatch.extraction.running_time import LIST_ITEM
 from borderwatch.extraction.sentence_model_schema import SentenceModelFile
+from borderwatch.extraction.spans import Span
 from borderwatch.types import EventType
 
 MODEL_ENV = "BORDERWATCH_SENTENCE_MODEL"
@@ -42,7 +42,6 @@ _FIRST = itemgetter(0)
 _START = attrgetter("start")
 _LOWER = attrgetter("lower")
 _IS_WORD = attrgetter("is_word")
-Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,11 +216,6 @@ class SentenceModel:
         """The probability of each type for a sentence with `features`."""
         return {t: _sigmoid(z) for t, z in self.margins(features).items()}
 
-    def weight(self, feature: str, event_type: EventType) -> float:
-        """The weight of one feature for one type (0 when pruned)."""
-        row = self._rows.get(feature)
-        return 0.0 if row is None else row[self._index[event_type]]
-
     def trigger_token(self, view: SentenceView, event_type: EventType) -> Token | None:
         """The word of the sentence whose feature weighs most for `event_type`."""
         best: Token | None = None
@@ -267,7 +261,7 @@ class FeatureIds:
         index = model.numbered
         tokens = sorted(doc.tokens, key=_START)
         keys: list[str | None] = list(map(_LOWER, tokens))
-        for i in itertools.compress(itertools.count(), map(operator.not_, map(_IS_WORD, tokens))):
+        for i in itertools.compress(itertools.count(), map(not_, map(_IS_WORD, tokens))):
             keys[i] = word_key(tokens[i])
         words = list(filter(None, keys))
         self._starts = list(itertools.compress(map(_START, tokens), keys))

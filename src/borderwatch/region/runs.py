@@ -45,7 +45,9 @@ def name_runs(text: str, words: list[Word] | None = None) -> list[list[Word]]:
             if gap(text, words[at - 1][1], word[0]) is None:
                 resume = at  # the word is looked at afresh: it may open the next run
                 break
-            if not "a" <= word[2] < "{" or (  # `_opens`, inline: asked for every word of a run
+            # The word opens a run of its own (a capital or non-ASCII first letter, or the
+            # word after "district of"): asked for every word of a run, so written inline.
+            if not "a" <= word[2] < "{" or (
                 words[at - 1][3] == "of" and at > 1 and words[at - 2][3] in _UNIT_WORDS
             ):
                 run.append(word)
