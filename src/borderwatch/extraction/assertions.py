@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from borderwatch.extraction.events import leading_letters
-from borderwatch.extraction.patterns import any_of, folded, is_table_row, word_regex
+from borderwatch.extraction.patterns import Lowered, any_of, folded, is_table_row, word_regex
 from borderwatch.types import EventType
 
 Span = tuple[int, int]
@@ -86,7 +86,7 @@ class AssertionFilter:
         openers = set().union(*(leading_letters(p) for p in refuted))
         self._frame_openers = tuple(sorted(openers)) if openers and "" not in openers else None
         # The last text asked about, lowered (None when it is not ASCII).
-        self._lowered: tuple[str, str | None] = ("", "")
+        self._lowered = Lowered()
         headings = any_of(comment_headings)
         self._comments = re.compile(
             rf"^\W*(?:{headings})\W*(?:\(?\d+\)?)?\W*$", re.IGNORECASE | re.MULTILINE
@@ -130,9 +130,7 @@ class AssertionFilter:
         itself, they are a drill's scenario ("units practised destroying a group that had
         crossed"); or the sentence only recalls what was told before ("It will be recalled
         that on 22 June 134 servicemen crossed")."""
-        if self._lowered[0] is not text:
-            self._lowered = (text, text.lower() if text.isascii() else None)
-        low = self._lowered[1]
+        low = self._lowered(text)
         markers, refuted, recap = self._regexes[low is not None]
         scan = text if low is None else low
         if event_type is EventType.MILITARY_EXERCISE:

@@ -6,14 +6,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
 
 from borderwatch.extraction.actors import AliasIndex
 from borderwatch.extraction.attribution_schema import AttributionLexicon, Source
 from borderwatch.extraction.document import ActorMention, AttributionMention, Document
 from borderwatch.extraction.lexicon import load_lexicon
-from borderwatch.extraction.patterns import folded
-from borderwatch.extraction.words import occurs, opening_words, search, word_starts
+from borderwatch.extraction.patterns import Folded
+from borderwatch.extraction.words import holds, occurs, opening_words, search, word_starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +70,9 @@ class AttributionComponent:
         )
         after = _phrases(lexicon.cues_after)
         # Matched from a source's end up to the sentence's end (`match(text, pos, endpos)`).
-        self._after = re.compile(
-            rf"\s*(?:,\s*{after}|(?:[\w'’.-]+\s+){{0,2}}?{after})(?!\w)", re.IGNORECASE
+        self._after = Folded(
+            re.compile(rf"\s*(?:,\s*{after}|(?:[\w'’.-]+\s+){{0,2}}?{after})(?!\w)", re.IGNORECASE)
         )
-        self._after_folded = folded(self._after)
         speech = _phrases(lexicon.speech_verbs)
         self._speech = re.compile(rf"\s*,?\s*{speech}(?!\w)", re.I)  # matched at an actor's end
         # "..., a police official said." / "Local officials said ...": a speaker outside the list
@@ -145,14 +143,13 @@ class AttributionComponent:
         actors = sorted(doc.actors, key=lambda a: a.start)
         found_at, actors_at = [f[0] for f in found], [a.start for a in actors]
         cues = self._cues(doc)
-        after = _AfterCue(self, doc.text)
         for start, end in doc.sentences:
             first_found = bisect_left(found_at, start)
             own = found[first_found : bisect_left(found_at, end)]
-            if not own and cues is not None and not _holds(doc.text, cues, start, end):
+            if not own and cues is not None and not holds(doc.text, cues, start, end):
                 continue  # no source, no cue, no speech verb: no link
             near = actors[bisect_left(actors_at, start) : bisect_left(actors_at, end)]
-            links = self._links(doc, (start, end), own, near, after)
+            links = self._links(doc, (start, end), own, near)
             if not links:
                 continue
             first, last = min(x.start for x in links), max(x.end for x in links)
@@ -211,14 +208,13 @@ class AttributionComponent:
         sentence: tuple[int, int],
         found: list[tuple[int, int, str]],
         actors: list[ActorMention],
-        after: _AfterCue,
     ) -> list[_Link]:
         """The sources of one sentence, from the alias hits and actors that start in it."""
         start, end = sentence
         links: list[_Link] = []
         for s, e, key in found:
             if start <= s and e <= end:
-                group = self._group(doc, (start, end), (s, e), self._sources[key], after)
+                group = self._group(doc, (start, end), (s, e), self._sources[key])
                 if group is not None:
                     links.append(_Link(s, e, self._sources[key].name, group))
         speech = occurs(doc, self._speech_words, start, end)  # both speakers need a verb
@@ -249,12 +245,11 @@ class AttributionComponent:
         sentence: tuple[int, int],
         mention: tuple[int, int],
         source: Source,
-        after: _AfterCue,
     ) -> int | None:
         """Where a source mention sorts in the chain, or None when no cue makes it one."""
         (start, end), (s, e) = sentence, mention
         before = search(self._before, doc, self._cue_words, max(start, s - 60), s)
-        if before is None and not after.follows(e, end):
+        if before is None and self._after.match(doc.text, e, end) is None:
             return None
         if source.kind == "official":
             return _SPEAKER
@@ -314,32 +309,6 @@ class AttributionComponent:
             if verb and not overlaps and not listener:
                 speakers.append(_Link(actor.start, actor.end, actor.name, _SPEAKER))
         return speakers
-
-
-class _AfterCue:
-    """A report's test for a cue after a source ("..., the agency reported"): on ASCII text
-    the lowered text without IGNORECASE (same spans, twice as fast), lowered once."""
-
-    __slots__ = ("_match",)
-
-    def __init__(self, component: AttributionComponent, text: str) -> None:
-        if text.isascii():
-            self._match = partial(component._after_folded.match, text.lower())
-        else:
-            self._match = partial(component._after.match, text)
-
-    def follows(self, end: int, sentence_end: int) -> bool:
-        """Whether a cue follows a source ending at `end`, inside its sentence."""
-        return self._match(end, sentence_end) is not None
-
-
-def _holds(text: str, offsets: list[int], start: int, end: int) -> bool:
-    """Whether one of `offsets` is in [start, end), or `end` cuts a word (whose start a
-    regex tried up to `end` may find): what `words.occurs` says for each word set."""
-    i = bisect_left(offsets, start)
-    if i < len(offsets) and offsets[i] < end:
-        return True
-    return 0 < end < len(text) and text[end].isalpha() and text[end - 1].isalpha()
 
 
 def _order(link: _Link) -> tuple[int, int]:

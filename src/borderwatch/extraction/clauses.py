@@ -7,7 +7,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from borderwatch.extraction.patterns import folded
+from borderwatch.extraction.patterns import Folded
 from borderwatch.extraction.spans import Span
 
 # For `_by_first_character`: what a pattern's first character cannot be, and what cannot
@@ -23,22 +23,11 @@ class ClauseBreaks:
         longest_first = sorted(breaks, key=len, reverse=True)
         # Scanned in every sentence with a trigger: grouped by first character, and on the
         # lowered text when it is ASCII (`patterns.folded`), about twice as fast.
-        self._breaks = re.compile(_by_first_character(longest_first), re.IGNORECASE)
-        self._folded = folded(self._breaks)
-        # The last text split, lowered (None when it is not ASCII): one report asks often.
-        self._lowered: tuple[str, str | None] = ("", "")
+        self._breaks = Folded(re.compile(_by_first_character(longest_first), re.IGNORECASE))
 
     def split(self, text: str, start: int, end: int) -> tuple[Span, ...]:
         """The clauses of the sentence at [start, end), in order, none of them empty."""
-        if self._lowered[0] is not text:
-            self._lowered = (text, text.lower() if text.isascii() else None)
-        low = self._lowered[1]
-        found = (
-            self._breaks.finditer(text[start:end])
-            if low is None
-            else self._folded.finditer(low[start:end])
-        )
-        breaks = [m.start() for m in found]
+        breaks = [m.start() for m in self._breaks.finditer_slice(text, start, end)]
         if not breaks:  # most sentences: one clause
             return ((start, end),) if end > start else ()
         cuts = [start, *(start + b for b in breaks), end]

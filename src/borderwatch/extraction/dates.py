@@ -30,10 +30,10 @@ from borderwatch.extraction.date_patterns import DatePatterns
 from borderwatch.extraction.document import DateMention, Document
 from borderwatch.extraction.lexicon import DateLexicon, NumberLexicon, load_lexicon
 from borderwatch.extraction.numbers import lowered
+from borderwatch.extraction.patterns import NON_ASCII_LETTER
 from borderwatch.types import DatePrecision
 
 _RANGES = frozenset(("range_dmy", "range_mdy"))
-_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 # How many months after the reference a range without a year may lie and stay in its year.
 _RANGE_AHEAD = 2
 DAY, WEEK, MONTH, YEAR = (
@@ -116,7 +116,7 @@ class _DateRules:
         mentions: list[DateMention] = []
         context = _Context(doc, mentions, self)
         claimed_end = 0
-        plain = doc.text.isascii() or not _NON_ASCII_LETTER.search(doc.text)
+        plain = doc.text.isascii() or not NON_ASCII_LETTER.search(doc.text)
         match_at, read = self._matcher(doc.text, plain)
         for i in self.patterns.candidates(doc.tokens, plain):
             start = doc.tokens[i].start

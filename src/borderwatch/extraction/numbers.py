@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
 from borderwatch.extraction.lexicon import NumberLexicon
+from borderwatch.extraction.patterns import NON_ASCII_LETTER, ascii_folds
 
 FigureKind = Literal["count", "fraction", "percent", "vague"]
 
@@ -25,7 +25,6 @@ class Figure(NamedTuple):
 
 
 _GROUP_NAMES = re.compile(r"\(\?P[<=]")
-_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 
 
 def lowercase_regex(source: str) -> re.Pattern[str] | None:
@@ -36,16 +35,13 @@ def lowercase_regex(source: str) -> re.Pattern[str] | None:
     named = _GROUP_NAMES.sub("", source)
     if named != named.lower():
         return None
-    for char in {c for c in source if not c.isascii()}:
-        if any(re.match(re.escape(char), letter, re.I) for letter in string.ascii_letters):
-            return None
-    return re.compile(source)
+    return re.compile(source) if ascii_folds(source) else None
 
 
 def lowered(text: str) -> str | None:
     """`text` in lower case where that keeps every offset and every letter is ASCII (what
     `folded` patterns read), else None: such text is read with the case-insensitive regex."""
-    if not text.isascii() and _NON_ASCII_LETTER.search(text):
+    if not text.isascii() and NON_ASCII_LETTER.search(text):
         return None
     low = text.lower()
     return low if len(low) == len(text) else None

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+import string
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
+
+# A letter outside ASCII: text holding one is not lowered for a folded regex (its case may
+# change its length, and the regexes' letter classes are then no longer ASCII).
+NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -27,9 +32,36 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     letter in lower case matches a lowered letter exactly where it matches the letter under
     IGNORECASE (classes such as \\w, \\s, \\d ignore case): the same spans match."""
     source = pattern.pattern
-    if not pattern.flags & re.IGNORECASE or source != source.lower():
+    if not pattern.flags & re.IGNORECASE or source != source.lower() or not ascii_folds(source):
         return pattern
     return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+def ascii_folds(source: str) -> bool:
+    """Whether no character of the regex `source` outside ASCII matches an ASCII letter under
+    IGNORECASE ("ſ" is an "s" to it, the Kelvin sign a "k"): such a pattern would match
+    differently on lowered text without the flag."""
+    return not any(
+        re.match(re.escape(char), letter, re.IGNORECASE)
+        for char in {c for c in source if not c.isascii()}
+        for letter in string.ascii_letters
+    )
+
+
+class Lowered:
+    """The last text asked about, in lower case when it is ASCII (else None): a component asks
+    about one report many times and lowers it once."""
+
+    __slots__ = ("_last",)
+
+    def __init__(self) -> None:
+        self._last: tuple[str, str | None] = ("", "")
+
+    def __call__(self, text: str) -> str | None:
+        last = self._last
+        if last[0] is not text:
+            last = self._last = (text, text.lower() if text.isascii() else None)
+        return last[1]
 
 
 class Folded:
@@ -37,12 +69,12 @@ class Folded:
     matches at the same offsets, though their groups' text is in lower case. The last text
     asked about is kept lowered: a component asks about one report many times."""
 
-    __slots__ = ("_folded", "_last", "pattern")
+    __slots__ = ("_folded", "_lowered", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._folded = folded(pattern)
-        self._last: tuple[str, str | None] = ("", "")
+        self._lowered = Lowered()
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """`pattern.search(text, pos, endpos)`."""
@@ -51,11 +83,20 @@ class Folded:
             return self.pattern.search(text, pos, endpos)
         return self._folded.search(low, pos, endpos)
 
-    def _lowered(self, text: str) -> str | None:
-        last = self._last
-        if last[0] is not text:
-            last = self._last = (text, text.lower() if text.isascii() else None)
-        return last[1]
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """`pattern.match(text, pos, endpos)`."""
+        low = self._lowered(text)
+        if low is None:
+            return self.pattern.match(text, pos, endpos)
+        return self._folded.match(low, pos, endpos)
+
+    def finditer_slice(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text[start:end])`: offsets from `start`, and the slice's own
+        edges for anchors and lookarounds."""
+        low = self._lowered(text)
+        if low is None:
+            return self.pattern.finditer(text[start:end])
+        return self._folded.finditer(low[start:end])
 
 
 def _trie_node(node: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from borderwatch.extraction.document import Document, Token
+from borderwatch.extraction.patterns import NON_ASCII_LETTER
 from borderwatch.extraction.tokenizer import tokenize
 from borderwatch.region.runs import TOKEN, Word
 
@@ -22,7 +23,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # Inside a token an apostrophe joins letters ("Qal'ai", "Russia's"): the letters after it start
 # no token, but a regex may find a word there.
 _INNER = re.compile(r"['’](?=[^\W\d_])")
-_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 # Where the gazetteer's words part from the tokens: a possessive 's ("Russia's" is "Russia"
 # and "s") and an ordinal's letters ("3rd" gives "rd", which joins letters right after it).
 _NOT_A_TOKEN = re.compile(r"['’-][sS]|\d(?:st|nd|rd|th)")
@@ -77,7 +77,7 @@ class WordStarts:
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.offsets: dict[str, list[int]] | None = None
         self._of: dict[Words, list[int]] = {}
-        if not text.isascii() and _NON_ASCII_LETTER.search(text):
+        if not text.isascii() and NON_ASCII_LETTER.search(text):
             return
         offsets: dict[str, list[int]] = {}
         get = offsets.get
@@ -138,7 +138,7 @@ def name_words(doc: Document) -> list[Word] | None:
     """The report's words as the gazetteer's `TOKEN` finds them, from its tokens (None when
     its letters go beyond ASCII: the gazetteer then finds them itself)."""
     text = doc.text
-    if not text.isascii() and _NON_ASCII_LETTER.search(text):
+    if not text.isascii() and NON_ASCII_LETTER.search(text):
         return None
     words = [(t.start, t.end, t.text, t.lower) for t in doc.tokens or tokenize(text) if t.is_word]
     starts: list[int] = []
@@ -222,11 +222,16 @@ def occurs(doc: Document, words: Words, start: int, end: int) -> bool:
     starts = doc.words or word_starts(doc)  # `_covered` inline: asked per sentence and clause
     if starts.offsets is None or (isinstance(words, Prefixes) and words.everywhere):
         return True
-    offsets = starts._of.get(words) or starts.of(words)
+    return holds(doc.text, starts._of.get(words) or starts.of(words), start, end)
+
+
+def holds(text: str, offsets: list[int], start: int, end: int) -> bool:
+    """Whether one of the word-start `offsets` is in [start, end), or `end` cuts a word (whose
+    start a regex tried up to `end` may find): `occurs`, for offsets already in hand."""
     i = bisect_left(offsets, start)
     if i < len(offsets) and offsets[i] < end:
         return True
-    return _cuts_word(doc.text, end)
+    return _cuts_word(text, end)
 
 
 def _cuts_word(text: str, end: int) -> bool:

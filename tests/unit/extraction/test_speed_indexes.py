@@ -132,3 +132,18 @@ def test_a_pattern_that_lowering_would_change_is_not_folded() -> None:
     assert lowercase_regex(r"(?P<x>July)") is None
     assert lowercase_regex("ſ") is None
     assert lowercase_regex(r"(?P<x>july)(?P=x)") is not None
+
+
+def test_a_pattern_whose_letters_fold_onto_ascii_keeps_ignorecase() -> None:
+    long_s = re.compile("ſtrike", re.IGNORECASE)  # "ſ" is an "s" to IGNORECASE
+    assert folded(long_s) is long_s
+    assert Folded(long_s).search("STRIKE") is not None
+
+
+def test_a_folded_regex_matches_and_finds_in_a_slice_as_the_plain_one() -> None:
+    pattern = re.compile(r"(?<!\w)and\b", re.IGNORECASE)
+    text = "Guards AND police; sand and wind"
+    fast = Folded(pattern)
+    assert fast.match(text, 7) is not None and fast.match(text, 8) is None
+    starts = [m.start() for m in fast.finditer_slice(text, 19, len(text))]
+    assert starts == [m.start() for m in pattern.finditer(text[19:])] == [5]
