@@ -1,24 +1,29 @@
 """Builds borderwatch; with BORDERWATCH_COMPILE=1 mypyc compiles the extraction pipeline.
 
-Everything else is in pyproject.toml. The compiled modules are C extensions beside their `.py`
-files and behave the same (the claims are byte-identical); without mypyc, or without the
-variable, the package stays pure Python. See docs/compiled-extraction.md.
+Everything else is in pyproject.toml. scripts/setup sets the variable unless told not to. The
+compiled modules are C extensions beside their `.py` files and behave the same (the claims are
+byte-identical); without mypyc, a C compiler or the variable, the package stays pure Python.
+See docs/compiled-extraction.md.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import sys
 import sysconfig
 from pathlib import Path
+from types import ModuleType
 
 from setuptools import setup
+from setuptools.command.build_ext import build_ext
 
 EXTRACTION = Path("src/borderwatch/extraction")
 # Pydantic schemas and their loaders stay interpreted: mypyc cannot compile a pydantic model
 # (its metaclass and `Field(...)` defaults), and they only run when a lexicon is loaded.
-INTERPRETED = {"__init__.py", "lexicon.py", "gold.py"}
+# build.py decides at import time whether the compiled modules may run, so it stays interpreted.
+INTERPRETED = {"__init__.py", "build.py", "lexicon.py", "gold.py"}
 
 
 def compiled_modules() -> list[str]:
@@ -46,4 +51,33 @@ def extensions() -> list[object]:
     return list(mypycify(compiled_modules(), opt_level="3", group_name="borderwatch_extraction"))
 
 
-setup(ext_modules=extensions())
+def build_module() -> ModuleType:
+    """borderwatch/extraction/build.py alone (stdlib only), without importing the package."""
+    spec = importlib.util.spec_from_file_location("_borderwatch_build", EXTRACTION / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class StampedBuildExt(build_ext):
+    """Compiles, then records the digest of the compiled sources (build.STAMP).
+
+    At import, build.py runs the extensions only if their sources still match the stamp, so an
+    edit after the compile runs the edited source instead of stale compiled code. The stamp is
+    removed first and written only after a successful compile."""
+
+    def run(self) -> None:
+        if not self.extensions:
+            super().run()
+            return
+        build = build_module()
+        target = EXTRACTION if self.inplace else Path(self.build_lib) / "borderwatch" / "extraction"
+        (EXTRACTION / build.STAMP).unlink(missing_ok=True)
+        super().run()
+        sources = [Path(module) for module in compiled_modules()]
+        target.mkdir(parents=True, exist_ok=True)
+        (target / build.STAMP).write_text(build.sources_digest(sources) + "\n", "ascii")
+
+
+setup(ext_modules=extensions(), cmdclass={"build_ext": StampedBuildExt})

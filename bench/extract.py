@@ -18,6 +18,7 @@ import sys
 import time
 from dataclasses import dataclass
 
+from borderwatch.extraction import BUILD
 from borderwatch.extraction.document import Document
 from borderwatch.extraction.pipeline import Pipeline, build_pipeline
 from borderwatch.extraction.tokenizer import tokenize
@@ -141,6 +142,7 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, metavar="N")
     args = parser.parse_args()
     print(pin_to_one_core())
+    print(f"extraction build: {BUILD} (docs/compiled-extraction.md)")
     reports = report_corpus(args.reports, args.words, args.seed)
     words = sum(len(r.text.split()) for r in reports) / len(reports)
     print(f"corpus: {len(reports):,} synthetic reports, {words:.0f} words on average")
