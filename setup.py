@@ -19,20 +19,25 @@ from types import ModuleType
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-EXTRACTION = Path("src/borderwatch/extraction")
+PACKAGE = Path("src/borderwatch")
+EXTRACTION = PACKAGE / "extraction"
 # Pydantic schemas and their loaders stay interpreted: mypyc cannot compile a pydantic model
 # (its metaclass and `Field(...)` defaults), and they only run when a lexicon is loaded.
-# build.py decides at import time whether the compiled modules may run, so it stays interpreted.
-INTERPRETED = {"__init__.py", "build.py", "lexicon.py", "gold.py"}
+INTERPRETED = {"__init__.py", "lexicon.py", "gold.py"}
+# The region's name matching, which places runs on every report.
+REGION = [PACKAGE / "region" / "runs.py"]
 
 
 def compiled_modules() -> list[str]:
-    """The extraction modules mypyc compiles: all but the schemas."""
-    return sorted(
-        path.as_posix()
+    """The modules mypyc compiles: the extraction pipeline but its schemas, and REGION.
+
+    They must lie in build.COMPILED_PACKAGES, whose sources build.py checks at import."""
+    extraction = [
+        path
         for path in EXTRACTION.glob("*.py")
         if path.name not in INTERPRETED and not path.name.endswith("_schema.py")
-    )
+    ]
+    return sorted(path.as_posix() for path in extraction + REGION)
 
 
 def extensions() -> list[object]:
@@ -52,8 +57,8 @@ def extensions() -> list[object]:
 
 
 def build_module() -> ModuleType:
-    """borderwatch/extraction/build.py alone (stdlib only), without importing the package."""
-    spec = importlib.util.spec_from_file_location("_borderwatch_build", EXTRACTION / "build.py")
+    """borderwatch/build.py alone (stdlib only), without importing the package."""
+    spec = importlib.util.spec_from_file_location("_borderwatch_build", PACKAGE / "build.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -72,12 +77,13 @@ class StampedBuildExt(build_ext):
             super().run()
             return
         build = build_module()
-        target = EXTRACTION if self.inplace else Path(self.build_lib) / "borderwatch" / "extraction"
-        (EXTRACTION / build.STAMP).unlink(missing_ok=True)
+        target = PACKAGE if self.inplace else Path(self.build_lib) / "borderwatch"
+        (PACKAGE / build.STAMP).unlink(missing_ok=True)
         super().run()
         sources = [Path(module) for module in compiled_modules()]
         target.mkdir(parents=True, exist_ok=True)
-        (target / build.STAMP).write_text(build.sources_digest(sources) + "\n", "ascii")
+        digest = build.sources_digest(PACKAGE, sources)
+        (target / build.STAMP).write_text(digest + "\n", "ascii")
 
 
 setup(ext_modules=extensions(), cmdclass={"build_ext": StampedBuildExt})

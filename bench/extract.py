@@ -18,7 +18,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from borderwatch.extraction import BUILD
+from borderwatch import BUILD
 from borderwatch.extraction.document import Document
 from borderwatch.extraction.pipeline import Pipeline, build_pipeline
 from borderwatch.extraction.tokenizer import tokenize

@@ -1,4 +1,4 @@
-"""The compiled extraction build gives byte-identical claims to the pure-Python sources.
+"""The compiled build gives byte-identical claims to the pure-Python sources.
 
 Each build runs in its own process (the build is chosen once, at import): the same gold reports,
 with the sentence model on and off, must give the same claims as JSON. Without a compiled build
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from borderwatch.extraction import build
+from borderwatch import build
 
 GOLD = Path(__file__).parents[2] / "data" / "gold"
 FOLDERS = ("dev", "heldout", "blind", "blind2")
@@ -25,7 +25,7 @@ FOLDERS = ("dev", "heldout", "blind", "blind2")
 EXTRACT = """
 import json, sys
 from pathlib import Path
-from borderwatch.extraction import BUILD
+from borderwatch import BUILD
 from borderwatch.extraction.gold import parse_gold
 from borderwatch.extraction.pipeline import build_pipeline
 from borderwatch.intake.readers import read
