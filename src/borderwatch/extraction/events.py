@@ -35,6 +35,7 @@ _GAP = re.compile(r"\{(\d+)\}")
 # A part ending with a run of word characters ("[a-z'-]+"), where a space follows.
 _WORD_RUN = re.compile(r"\[(?:a-z|\\w|['-])+\]\+$")
 _WORD = re.compile(r"[a-z'-]*")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'-")
 _Types = tuple[tuple[int, re.Pattern[str]], ...]
 
 
@@ -197,12 +198,19 @@ class EventComponent:
                 every_type = tuple(enumerate(self._by_type_folded))
                 return [(start, every_type) for start in starts]
             return [(start, self._at_word(lowered, start)[1]) for start in starts]
+        # Each selected word's offsets, by where they start: its letters need no regex.
+        offsets = word_starts(doc).offsets or {}
+        word_at = {at: word for word in self._start_words.select(offsets) for at in offsets[word]}
         found: list[tuple[int, _Types]] = []
         resume = 0
-        for offset in word_starts(doc).of(self._start_words):
+        for offset in sorted(word_at):
             if offset < resume:
                 continue
-            size, types = self._at_word(lowered, offset)
+            word = word_at[offset]
+            after = offset + len(word)
+            if after < len(lowered) and lowered[after] in _WORD_CHARS:  # "cross-border"
+                word = _WORD.match(lowered, offset).group()  # type: ignore[union-attr]
+            size, types = self._types_at_word.get(word) or self._at(word)
             # `self._starts` opens with (?<![\w-]): no start right after a letter or hyphen
             if size and not (offset and _joins(lowered[offset - 1])):
                 found.append((offset, types))
@@ -210,10 +218,13 @@ class EventComponent:
         return found
 
     def _at_word(self, lowered: str, start: int) -> tuple[int, _Types]:
-        """For the word at `start`: how long a match of `self._starts` there is (its longest
-        first word that begins the word, 0 if none), and the types whose rules can match
-        there, each with the regex of just those rules (remembered per word)."""
-        word = _WORD.match(lowered, start).group()  # type: ignore[union-attr]
+        """`_at` of the word at `start`."""
+        return self._at(_WORD.match(lowered, start).group())  # type: ignore[union-attr]
+
+    def _at(self, word: str) -> tuple[int, _Types]:
+        """For a word: how long a match of `self._starts` at its start is (its longest first
+        word that begins the word, 0 if none), and the types whose rules can match there,
+        each with the regex of just those rules (remembered per word)."""
         known = self._types_at_word.get(word)
         if known is None:
             if len(self._types_at_word) > 100_000:
