@@ -177,17 +177,16 @@ class ClaimAssembler:
                 found.append(None)
                 continue
             sentence = self._with_clauses(doc.text, sentences[index])
+            told = [(trigger.start, trigger.end)]
+            # A speculative trigger depends on the trigger alone: no claim is built for it.
+            if self._assertions.speculative(doc.text, sentence.clauses, told, trigger.event_type):
+                found.append(None)
+                continue
             local = Local(*(i.between(sentence.start, sentence.end) for i in indexes))
             local.triggers.append(trigger)
             claim = self._claim(doc, sentences, index, local, trigger.event_type, [trigger])
-            speculative = self._assertions.speculative(
-                doc.text,
-                sentence.clauses,
-                [(trigger.start, trigger.end)],
-                trigger.event_type,
-            )
             history = running_time.is_background(doc, claim.date)
-            found.append(None if speculative or history or claim.confidence <= 0.0 else claim)
+            found.append(None if history or claim.confidence <= 0.0 else claim)
         return found
 
     def _read(self, doc: Document) -> tuple[list[Sentence], Indexes]:

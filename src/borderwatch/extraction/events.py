@@ -15,7 +15,7 @@ from borderwatch.extraction.events_schema import (
     TriggerRule,
 )
 from borderwatch.extraction.lexicon import load_lexicon
-from borderwatch.extraction.patterns import trie_pattern
+from borderwatch.extraction.patterns import top_level_alternatives, trie_pattern
 from borderwatch.extraction.words import Prefixes, opening_words, search, word_starts
 from borderwatch.types import EventType
 
@@ -69,7 +69,7 @@ def leading_letters(pattern: str) -> set[str]:
     letter a quantifier makes optional ("troops?") is left out, and so is what an unknown
     shape hides, down to "" (a match may start anywhere)."""
     pattern = pattern.strip()
-    alternatives = _top_level_alternatives(pattern)
+    alternatives = top_level_alternatives(pattern)
     if len(alternatives) > 1:
         return set().union(*(leading_letters(a) for a in alternatives))
     if not pattern.startswith("(?:"):
@@ -86,16 +86,6 @@ def leading_letters(pattern: str) -> set[str]:
     elif rest.startswith("{"):
         found.add("")
     return found
-
-
-def _top_level_alternatives(pattern: str) -> list[str]:
-    alternatives, depth, start = [], 0, 0
-    for i, char in enumerate(pattern):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "|" and depth == 0:
-            alternatives.append(pattern[start:i])
-            start = i + 1
-    return [*alternatives, pattern[start:]]
 
 
 def compile_pattern(pattern: str) -> str:

@@ -107,6 +107,18 @@ def _trie_node(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+def top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of a regex split at its "|" outside parentheses (escaped brackets and
+    classes are not looked into)."""
+    alternatives, depth, start = [], 0, 0
+    for i, char in enumerate(pattern):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            alternatives.append(pattern[start:i])
+            start = i + 1
+    return [*alternatives, pattern[start:]]
+
+
 def any_of(patterns: Sequence[str]) -> str:
     """A regex for any of `patterns` (regexes themselves), or one that matches nothing."""
     return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
