@@ -162,9 +162,9 @@ class AssertionFilter:
         if event_type is EventType.MILITARY_EXERCISE:
             markers = markers[:1]  # a drill's own claim has no scenario
         # Each trigger with where its clause opens: every marker searches from there.
-        opened = [(max((a for a, _ in clauses if a <= s), default=s), s, e) for s, e in triggers]
+        opened = [(_clause_start(clauses, s), s, e) for s, e in triggers]
         for marker, inside in markers:
-            if all(marker.search(scan, a, e if inside else s) for a, s, e in opened):
+            if _marks_all(marker, scan, opened, inside):
                 return True
         if not clauses:
             return False
@@ -181,7 +181,32 @@ class AssertionFilter:
         every frame opens with is there."""
         if self._frame_openers is None:
             return True
-        return any(low.find(opener, start, end) >= 0 for opener in self._frame_openers)
+        for opener in self._frame_openers:  # noqa: SIM110 - a loop, not any(): asked per claim
+            if low.find(opener, start, end) >= 0:
+                return True
+        return False
+
+
+def _clause_start(clauses: Sequence[Span], offset: int) -> int:
+    """Where the clause holding `offset` opens: the latest clause start at or before it (the
+    offset itself before every clause)."""
+    opens = -1
+    for start, _ in clauses:
+        if opens < start <= offset:
+            opens = start
+    return offset if opens < 0 else opens
+
+
+def _marks_all(
+    marker: re.Pattern[str], scan: str, opened: list[tuple[int, int, int]], inside: bool
+) -> bool:
+    """Whether `marker` stands in each trigger's clause before the trigger (or inside it):
+    `opened` holds each trigger's clause start, start and end. A loop, not all(): asked for
+    every claim."""
+    for a, s, e in opened:  # noqa: SIM110
+        if marker.search(scan, a, e if inside else s) is None:
+            return False
+    return True
 
 
 def is_question_at(text: str, start: int, end: int) -> bool:
