@@ -201,8 +201,10 @@ class EventComponent:
             if after < len(lowered) and lowered[after] in _WORD_CHARS:  # "cross-border"
                 word = _WORD.match(lowered, offset).group()  # type: ignore[union-attr]
             size, types = self._types_at_word.get(word) or self._at(word)
-            # `self._starts` opens with (?<![\w-]): no start right after a letter or hyphen
-            if size and not (offset and _joins(lowered[offset - 1])):
+            # `self._starts` opens with (?<![\w-]): no start right after a letter, digit, "_"
+            # or hyphen (`\w` is what `str.isalnum` says of one character, and "_")
+            before = lowered[offset - 1] if offset else " "
+            if size and not (before.isalnum() or before in "_-"):
                 found.append((offset, types))
                 resume = offset + size
         return found
@@ -269,19 +271,18 @@ def _outermost(triggers: list[TriggerMention]) -> list[TriggerMention]:
     triggers.sort(key=lambda t: (t.start, t.start - t.end))
     kept: list[TriggerMention] = []
     for trigger in triggers:
-        inside = any(
-            k.start <= trigger.start and trigger.end <= k.end and k.event_type != trigger.event_type
-            for k in kept[-4:]
-        )
-        if not inside:
+        if not _inside_another(trigger, kept[-4:]):
             kept.append(trigger)
     return kept
 
 
-def _joins(char: str) -> bool:
-    r"""Whether `(?<![\w-])` refuses a match after `char`: `\w` is what `str.isalnum` says
-    of one character, and "_"."""
-    return char.isalnum() or char in "_-"
+def _inside_another(trigger: TriggerMention, kept: list[TriggerMention]) -> bool:
+    """Whether a trigger lies inside one of `kept` of another type (a loop, not any(): asked
+    per trigger)."""
+    for k in kept:
+        if k.start <= trigger.start and trigger.end <= k.end and k.event_type != trigger.event_type:
+            return True
+    return False
 
 
 def _group(rule_id: str) -> str:
