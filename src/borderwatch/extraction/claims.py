@@ -365,7 +365,7 @@ class ClaimAssembler:
                 if candidates:
                     text = doc.text
                     return min(candidates, key=lambda d: running_time.distance(text, d, trigger_at))
-        now = any(self._present.search(doc.text, a, b) for a, b in clauses)  # "are now stuck"
+        now = self._present.search_any(doc.text, clauses)  # "are now stuck"
         return self._running_time.before(doc, sentence.start, now)
 
     def _attribution(self, sentence: Sentence, local: Local) -> tuple[str, ...]:

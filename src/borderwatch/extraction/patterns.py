@@ -90,6 +90,16 @@ class Folded:
             return self.pattern.match(text, pos, endpos)
         return self._folded.match(low, pos, endpos)
 
+    def search_any(self, text: str, spans: Iterable[tuple[int, int]]) -> bool:
+        """Whether `pattern.search(text, start, end)` matches in one of `spans` (a loop, not
+        any(): asked for claims' clauses)."""
+        low = self._lowered(text)
+        pattern, scan = (self.pattern, text) if low is None else (self._folded, low)
+        for start, end in spans:  # noqa: SIM110
+            if pattern.search(scan, start, end) is not None:
+                return True
+        return False
+
     def finditer_slice(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """`pattern.finditer(text[start:end])`: offsets from `start`, and the slice's own
         edges for anchors and lookarounds."""
