@@ -87,12 +87,16 @@ class AssertionFilter:
         self._frame_openers = tuple(sorted(openers)) if openers and "" not in openers else None
         # The last text asked about, lowered (None when it is not ASCII).
         self._lowered = Lowered()
-        headings = any_of(comment_headings)
-        self._comments = re.compile(
-            rf"^\W*(?:{headings})\W*(?:\(?\d+\)?)?\W*$", re.IGNORECASE | re.MULTILINE
-        )
-        lines = any_of(comment_lines)
-        self._comment_line = re.compile(rf"^[ \t]*(?:{lines})[^\n]*", re.MULTILINE)
+        heading = rf"\W*(?:{any_of(comment_headings)})\W*(?:\(?\d+\)?)?\W*$"
+        # A comments heading is a line of its own: tried at the text's start, then after each
+        # line break, which a regex opening with the break skips to at once (what `^` with
+        # MULTILINE finds, without trying every character).
+        flags = re.IGNORECASE | re.MULTILINE
+        self._comments = (re.compile(heading, flags), re.compile(rf"\n(?:{heading})", flags))
+        lines = rf"[ \t]*(?:{any_of(comment_lines)})"
+        self._comment_line = re.compile(rf"^{lines}[^\n]*", re.MULTILINE)
+        # Where a comment line may start after a line break, found the same way.
+        self._comment_line_after_break = re.compile(rf"\n(?={lines})", re.MULTILINE)
 
     def silent_spans(self, text: str) -> list[Span]:
         """The spans of `text` that assert nothing: headings and the comments section, sorted."""
@@ -109,12 +113,34 @@ class AssertionFilter:
                 or (line.start < _TOP and _standalone(text, line) and _title(line))
             )
         ]
-        comments = self._comments.search(text)
-        if comments:
-            spans.append((comments.start(), len(text)))
+        comments = self._comments_start(text)
+        if comments is not None:
+            spans.append((comments, len(text)))
         else:
-            spans += [m.span() for m in self._comment_line.finditer(text)]
+            spans += self._comment_lines(text)
         return sorted(spans)
+
+    def _comment_lines(self, text: str) -> list[Span]:
+        """The spans of the lines that open with a user handle: `self._comment_line.finditer`,
+        tried only at the text's start and after the line breaks a comment line may follow."""
+        starts = [m.end() for m in self._comment_line_after_break.finditer(text)]
+        found: list[Span] = []
+        for start in [0, *starts]:
+            line = self._comment_line.match(text, start)
+            if line is None or (found and start < found[-1][1]):
+                continue
+            if line.end() == start:  # an empty match: finditer's own rules, not worth copying
+                return [m.span() for m in self._comment_line.finditer(text)]
+            found.append(line.span())
+        return found
+
+    def _comments_start(self, text: str) -> int | None:
+        """Where the line opening the comments section starts, None without one."""
+        first, after_break = self._comments
+        if first.match(text):
+            return 0
+        found = after_break.search(text)
+        return None if found is None else found.start() + 1
 
     def speculative(
         self,
@@ -136,9 +162,9 @@ class AssertionFilter:
         if event_type is EventType.MILITARY_EXERCISE:
             markers = markers[:1]  # a drill's own claim has no scenario
         # Each trigger with where its clause opens: every marker searches from there.
-        opened = [(max((a for a, _ in clauses if a <= s), default=s), s, e) for s, e in triggers]
+        opened = [(_clause_start(clauses, s), s, e) for s, e in triggers]
         for marker, inside in markers:
-            if all(marker.search(scan, a, e if inside else s) for a, s, e in opened):
+            if _marks_all(marker, scan, opened, inside):
                 return True
         if not clauses:
             return False
@@ -155,7 +181,32 @@ class AssertionFilter:
         every frame opens with is there."""
         if self._frame_openers is None:
             return True
-        return any(low.find(opener, start, end) >= 0 for opener in self._frame_openers)
+        for opener in self._frame_openers:  # noqa: SIM110 - a loop, not any(): asked per claim
+            if low.find(opener, start, end) >= 0:
+                return True
+        return False
+
+
+def _clause_start(clauses: Sequence[Span], offset: int) -> int:
+    """Where the clause holding `offset` opens: the latest clause start at or before it (the
+    offset itself before every clause)."""
+    opens = -1
+    for start, _ in clauses:
+        if opens < start <= offset:
+            opens = start
+    return offset if opens < 0 else opens
+
+
+def _marks_all(
+    marker: re.Pattern[str], scan: str, opened: list[tuple[int, int, int]], inside: bool
+) -> bool:
+    """Whether `marker` stands in each trigger's clause before the trigger (or inside it):
+    `opened` holds each trigger's clause start, start and end. A loop, not all(): asked for
+    every claim."""
+    for a, s, e in opened:  # noqa: SIM110
+        if marker.search(scan, a, e if inside else s) is None:
+            return False
+    return True
 
 
 def is_question_at(text: str, start: int, end: int) -> bool:

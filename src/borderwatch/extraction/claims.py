@@ -177,17 +177,16 @@ class ClaimAssembler:
                 found.append(None)
                 continue
             sentence = self._with_clauses(doc.text, sentences[index])
+            told = [(trigger.start, trigger.end)]
+            # A speculative trigger depends on the trigger alone: no claim is built for it.
+            if self._assertions.speculative(doc.text, sentence.clauses, told, trigger.event_type):
+                found.append(None)
+                continue
             local = Local(*(i.between(sentence.start, sentence.end) for i in indexes))
             local.triggers.append(trigger)
             claim = self._claim(doc, sentences, index, local, trigger.event_type, [trigger])
-            speculative = self._assertions.speculative(
-                doc.text,
-                sentence.clauses,
-                [(trigger.start, trigger.end)],
-                trigger.event_type,
-            )
             history = running_time.is_background(doc, claim.date)
-            found.append(None if speculative or history or claim.confidence <= 0.0 else claim)
+            found.append(None if history or claim.confidence <= 0.0 else claim)
         return found
 
     def _read(self, doc: Document) -> tuple[list[Sentence], Indexes]:
@@ -366,7 +365,7 @@ class ClaimAssembler:
                 if candidates:
                     text = doc.text
                     return min(candidates, key=lambda d: running_time.distance(text, d, trigger_at))
-        now = any(self._present.search(doc.text, a, b) for a, b in clauses)  # "are now stuck"
+        now = self._present.search_any(doc.text, clauses)  # "are now stuck"
         return self._running_time.before(doc, sentence.start, now)
 
     def _attribution(self, sentence: Sentence, local: Local) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from borderwatch.extraction.patterns import Folded
+from borderwatch.extraction.patterns import Folded, top_level_alternatives
 from borderwatch.extraction.spans import Span
 
 # For `_by_first_character`: what a pattern's first character cannot be, and what cannot
@@ -57,9 +57,4 @@ def _groupable(pattern: str) -> bool:
         return False
     if pattern[1:2] in _QUANTIFIERS or "[" in pattern or "\\(" in pattern or "\\)" in pattern:
         return False
-    depth = 0
-    for char in pattern:
-        depth += 1 if char == "(" else -1 if char == ")" else 0
-        if char == "|" and depth == 0:
-            return False
-    return True
+    return len(top_level_alternatives(pattern)) == 1

@@ -15,7 +15,7 @@ from borderwatch.extraction.events_schema import (
     TriggerRule,
 )
 from borderwatch.extraction.lexicon import load_lexicon
-from borderwatch.extraction.patterns import trie_pattern
+from borderwatch.extraction.patterns import top_level_alternatives, trie_pattern
 from borderwatch.extraction.words import Prefixes, opening_words, search, word_starts
 from borderwatch.types import EventType
 
@@ -35,6 +35,7 @@ _GAP = re.compile(r"\{(\d+)\}")
 # A part ending with a run of word characters ("[a-z'-]+"), where a space follows.
 _WORD_RUN = re.compile(r"\[(?:a-z|\\w|['-])+\]\+$")
 _WORD = re.compile(r"[a-z'-]*")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'-")
 _Types = tuple[tuple[int, re.Pattern[str]], ...]
 
 
@@ -68,7 +69,7 @@ def leading_letters(pattern: str) -> set[str]:
     letter a quantifier makes optional ("troops?") is left out, and so is what an unknown
     shape hides, down to "" (a match may start anywhere)."""
     pattern = pattern.strip()
-    alternatives = _top_level_alternatives(pattern)
+    alternatives = top_level_alternatives(pattern)
     if len(alternatives) > 1:
         return set().union(*(leading_letters(a) for a in alternatives))
     if not pattern.startswith("(?:"):
@@ -85,16 +86,6 @@ def leading_letters(pattern: str) -> set[str]:
     elif rest.startswith("{"):
         found.add("")
     return found
-
-
-def _top_level_alternatives(pattern: str) -> list[str]:
-    alternatives, depth, start = [], 0, 0
-    for i, char in enumerate(pattern):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "|" and depth == 0:
-            alternatives.append(pattern[start:i])
-            start = i + 1
-    return [*alternatives, pattern[start:]]
 
 
 def compile_pattern(pattern: str) -> str:
@@ -197,23 +188,35 @@ class EventComponent:
                 every_type = tuple(enumerate(self._by_type_folded))
                 return [(start, every_type) for start in starts]
             return [(start, self._at_word(lowered, start)[1]) for start in starts]
+        # Each selected word's offsets, by where they start: its letters need no regex.
+        offsets = word_starts(doc).offsets or {}
+        word_at = {at: word for word in self._start_words.select(offsets) for at in offsets[word]}
         found: list[tuple[int, _Types]] = []
         resume = 0
-        for offset in word_starts(doc).of(self._start_words):
+        for offset in sorted(word_at):
             if offset < resume:
                 continue
-            size, types = self._at_word(lowered, offset)
-            # `self._starts` opens with (?<![\w-]): no start right after a letter or hyphen
-            if size and not (offset and _joins(lowered[offset - 1])):
+            word = word_at[offset]
+            after = offset + len(word)
+            if after < len(lowered) and lowered[after] in _WORD_CHARS:  # "cross-border"
+                word = _WORD.match(lowered, offset).group()  # type: ignore[union-attr]
+            size, types = self._types_at_word.get(word) or self._at(word)
+            # `self._starts` opens with (?<![\w-]): no start right after a letter, digit, "_"
+            # or hyphen (`\w` is what `str.isalnum` says of one character, and "_")
+            before = lowered[offset - 1] if offset else " "
+            if size and not (before.isalnum() or before in "_-"):
                 found.append((offset, types))
                 resume = offset + size
         return found
 
     def _at_word(self, lowered: str, start: int) -> tuple[int, _Types]:
-        """For the word at `start`: how long a match of `self._starts` there is (its longest
-        first word that begins the word, 0 if none), and the types whose rules can match
-        there, each with the regex of just those rules (remembered per word)."""
-        word = _WORD.match(lowered, start).group()  # type: ignore[union-attr]
+        """`_at` of the word at `start`."""
+        return self._at(_WORD.match(lowered, start).group())  # type: ignore[union-attr]
+
+    def _at(self, word: str) -> tuple[int, _Types]:
+        """For a word: how long a match of `self._starts` at its start is (its longest first
+        word that begins the word, 0 if none), and the types whose rules can match there,
+        each with the regex of just those rules (remembered per word)."""
         known = self._types_at_word.get(word)
         if known is None:
             if len(self._types_at_word) > 100_000:
@@ -268,19 +271,18 @@ def _outermost(triggers: list[TriggerMention]) -> list[TriggerMention]:
     triggers.sort(key=lambda t: (t.start, t.start - t.end))
     kept: list[TriggerMention] = []
     for trigger in triggers:
-        inside = any(
-            k.start <= trigger.start and trigger.end <= k.end and k.event_type != trigger.event_type
-            for k in kept[-4:]
-        )
-        if not inside:
+        if not _inside_another(trigger, kept[-4:]):
             kept.append(trigger)
     return kept
 
 
-def _joins(char: str) -> bool:
-    r"""Whether `(?<![\w-])` refuses a match after `char`: `\w` is what `str.isalnum` says
-    of one character, and "_"."""
-    return char.isalnum() or char in "_-"
+def _inside_another(trigger: TriggerMention, kept: list[TriggerMention]) -> bool:
+    """Whether a trigger lies inside one of `kept` of another type (a loop, not any(): asked
+    per trigger)."""
+    for k in kept:
+        if k.start <= trigger.start and trigger.end <= k.end and k.event_type != trigger.event_type:
+            return True
+    return False
 
 
 def _group(rule_id: str) -> str:

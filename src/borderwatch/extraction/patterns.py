@@ -90,6 +90,16 @@ class Folded:
             return self.pattern.match(text, pos, endpos)
         return self._folded.match(low, pos, endpos)
 
+    def search_any(self, text: str, spans: Iterable[tuple[int, int]]) -> bool:
+        """Whether `pattern.search(text, start, end)` matches in one of `spans` (a loop, not
+        any(): asked for claims' clauses)."""
+        low = self._lowered(text)
+        pattern, scan = (self.pattern, text) if low is None else (self._folded, low)
+        for start, end in spans:  # noqa: SIM110
+            if pattern.search(scan, start, end) is not None:
+                return True
+        return False
+
     def finditer_slice(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """`pattern.finditer(text[start:end])`: offsets from `start`, and the slice's own
         edges for anchors and lookarounds."""
@@ -105,6 +115,18 @@ def _trie_node(node: dict[str, Any]) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of a regex split at its "|" outside parentheses (escaped brackets and
+    classes are not looked into)."""
+    alternatives, depth, start = [], 0, 0
+    for i, char in enumerate(pattern):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            alternatives.append(pattern[start:i])
+            start = i + 1
+    return [*alternatives, pattern[start:]]
 
 
 def any_of(patterns: Sequence[str]) -> str:

@@ -28,8 +28,10 @@ _BACKGROUND = timedelta(days=365)
 # A relative clause open before a date: "the servicemen who crossed on 5 July".
 _RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:who|which|whom)\s[^,;.()]*$", re.IGNORECASE)
 # A list item ("- ...", "* ...", "3. ..."): its date is its own and does not run on into the
-# next item ("- 143 personnel landed on 16 August. / - A camp has been set up.").
-_ITEM = re.compile(rf"(?m)^{_MARKER}")
+# next item ("- 143 personnel landed on 16 August. / - A camp has been set up."). Found after
+# a line break (a regex opening with one skips to each at once) or at the text's start: what
+# `(?m)^` finds, without trying every character.
+_ITEM_AFTER_BREAK = re.compile(rf"\n(?={_MARKER})")
 _BLANK = re.compile(r"\n[ \t]*\n")
 # A log line's stamp ("[SMS 03.08.2021 08:15] ...", "14/07 0930: ...") opens its line and is
 # followed by a clock time: it dates the message, not the events the message tells.
@@ -151,7 +153,9 @@ class RunningTime:
 
 def list_items(text: str) -> list[tuple[int, int]]:
     """The spans of a text's list items: each runs to the next item or blank line."""
-    starts = [m.start() for m in _ITEM.finditer(text)]
+    starts = [m.end() for m in _ITEM_AFTER_BREAK.finditer(text)]
+    if LIST_ITEM.match(text):
+        starts.insert(0, 0)
     items = []
     for start, following in zip(starts, [*starts[1:], len(text)], strict=False):
         blank = _BLANK.search(text, start, following)

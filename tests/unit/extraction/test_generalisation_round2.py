@@ -226,3 +226,16 @@ def test_the_village_of_a_name_is_the_village(pipeline: Pipeline) -> None:
     text = "Some 30 Afghan civilians crossed a shallow channel near the Tajik village of Ishkashim."
     (claim,) = claims(pipeline, text)
     assert "tj-town-ishkoshim" in place_ids(claim)
+
+
+def test_reader_comment_lines_are_silent_wherever_they_stand() -> None:
+    text = "guest_1: first\nThe border stayed open.\nbob_22: second\nreader.x: third"
+    silent = AssertionFilter([], ["comments?"], [r"@?[a-z][a-z0-9_.]{2,24}:[ \t]"]).silent_spans(
+        text
+    )
+    starts = [text.index("guest_1"), text.index("bob_22"), text.index("reader.x")]
+    assert [start for start, _ in silent] == starts
+    assert silent[0][1] == text.index("\nThe")
+    # The heading's line starts after the first line break: a blank line opens it.
+    later = "x\n\nComments (2)\nnice"
+    assert (2, len(later)) in AssertionFilter([], ["comments?"]).silent_spans(later)

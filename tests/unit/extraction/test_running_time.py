@@ -6,7 +6,7 @@ from datetime import date
 
 from borderwatch.extraction.dates import DateComponent
 from borderwatch.extraction.document import Document
-from borderwatch.extraction.running_time import RunningTime, header_end
+from borderwatch.extraction.running_time import RunningTime, header_end, list_items
 from borderwatch.extraction.tokenizer import Tokenizer
 
 ISSUED = date(2021, 7, 16)
@@ -31,3 +31,9 @@ def test_the_last_dated_sentence_sets_the_time_but_not_a_span_or_a_heading() -> 
         2021, 7, 13
     )
     assert time_at_end("No date here at all.") == ISSUED
+
+
+def test_list_items_open_at_the_start_or_after_a_line_break() -> None:
+    text = "- first item\n- second item\n\nProse, not - an item.\n3. third"
+    assert list_items(text) == [(0, 13), (13, 26), (50, len(text))]
+    assert list_items("No list here - none.") == []
