@@ -17,12 +17,12 @@ import itertools
 import json
 import math
 import os
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from operator import attrgetter, itemgetter, not_
+from operator import attrgetter, itemgetter, lt
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from borderwatch.errors import ExtractionError
 from borderwatch.extraction.document import Document, Token
 from borderwatch.extraction.running_time import LIST_ITEM
+from borderwatch.extraction.sentence_lanes import SCALE, PackedRows
 from borderwatch.extraction.sentence_model_schema import SentenceModelFile
 from borderwatch.extraction.spans import Span
 from borderwatch.types import EventType
@@ -39,9 +40,8 @@ BUNDLED = "bundled"
 NUMBER = "<num>"
 _POSITIONS = tuple(f"position:{i}" for i in range(5))
 _FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 _START = attrgetter("start")
-_LOWER = attrgetter("lower")
-_IS_WORD = attrgetter("is_word")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +148,13 @@ class SentenceModel:
         }
         self._columns = tuple(map(itemgetter, range(len(self._types))))
         self.numbered = _FeatureIndex(self._rows, len(self._types))
+        self.packed = PackedRows(self.numbered.rows, self._zero)
         # Sums in another order than `_sums` differ from it by less than this: at most every row
-        # and the bias, each no larger than the largest weight (doubled error of a plain sum).
+        # and the bias, each no larger than the largest weight (doubled error of a plain sum);
+        # the packed sums, of weights rounded to 2**-41, by that and half a unit per term more.
         largest = max(abs(w) for w in itertools.chain(self._zero, *self._rows.values()))
-        self.band = max(1e-6, 4 * (len(self._rows) + 1) ** 2 * 2.0**-53) * max(1.0, largest)
+        terms = len(self._rows) + 1
+        self.band = max(1e-6, 4 * terms**2 * 2.0**-53) * max(1.0, largest) + terms / SCALE
 
     def margins(self, features: frozenset[str]) -> dict[EventType, float]:
         """The log-odds of each type for a sentence with `features`."""
@@ -182,16 +185,27 @@ class SentenceModel:
         i = self._index[event_type]
         return _sigmoid(sum(map(self._columns[i], rows), self._zero[i]))
 
-    def logits(self, ids: Iterable[int]) -> list[float]:
-        """The log-odds of each type, in the order of `types`, for the features numbered `ids`
-        (`FeatureIds`): the sums of `_sums` in another order (within `band` of them)."""
-        index = self.numbered
-        return list(map(sum, zip(self._zero, *map(index.rows.__getitem__, ids), strict=True)))
+    def total(self, ids: Iterable[int]) -> int:
+        """The packed sum (`PackedRows`) of the rows of the features numbered `ids` (`FeatureIds`),
+        each once: with `logits`, `logit` and `below`, the log-odds within `band` of `_sums`."""
+        return self.packed.total(ids)
 
-    def logit(self, ids: Iterable[int], event_type: EventType) -> float:
+    def logits(self, total: int) -> list[float]:
+        """The log-odds of each type, in the order of `types`, from a sentence's `total`."""
+        return self.packed.logits(total)
+
+    def logit(self, total: int, event_type: EventType) -> float:
         """One type's log-odds as `logits` gives it."""
-        i = self._index[event_type]
-        return sum(map(self.numbered.columns[i].__getitem__, ids), self._zero[i])
+        return self.packed.lane(total, self._index[event_type]) / SCALE
+
+    def below(self, total: int, bars: int) -> bool:
+        """Whether every type's log-odds from a sentence's `total` is under its bar (`bars`, the
+        log-odds of `types` packed by `bars`)."""
+        return self.packed.below(total, bars)
+
+    def bars(self, logits: Sequence[float]) -> int:
+        """Log-odds, one per type of `types`, packed for `below`."""
+        return self.packed.bars(logits)
 
     @property
     def types(self) -> tuple[EventType, ...]:
@@ -239,7 +253,6 @@ class _FeatureIndex:
     def __init__(self, rows: Mapping[str, tuple[float, ...]], width: int) -> None:
         numbered = dict(zip(rows, itertools.count(1)))
         self.rows = [(0.0,) * width, *rows.values()]
-        self.columns = [list(column) for column in zip(*self.rows, strict=True)]
         self.words = {f[2:]: i for f, i in numbered.items() if f.startswith("w:")}
         self.pairs = {
             (pair[0], pair[1]): i
@@ -255,20 +268,32 @@ class _FeatureIndex:
 
 class FeatureIds:
     """The features of a document's sentences as numbers of the model's rows, read once per
-    document: a sentence's are a slice of the document's words and pairs and its mentions'."""
+    document: a sentence's are a slice of the document's words, pairs and mentions."""
 
     def __init__(self, model: SentenceModel, doc: Document, spans: Sequence[Span]) -> None:
         index = model.numbered
-        tokens = sorted(doc.tokens, key=_START)
-        keys: list[str | None] = list(map(_LOWER, tokens))
-        for i in itertools.compress(itertools.count(), map(not_, map(_IS_WORD, tokens))):
-            keys[i] = word_key(tokens[i])
-        words = list(filter(None, keys))
-        self._starts = list(itertools.compress(map(_START, tokens), keys))
-        self._words = list(map(index.words.get, words, itertools.repeat(0)))
-        self._pairs = list(map(index.pairs.get, itertools.pairwise(words), itertools.repeat(0)))
+        starts: list[int] = []
+        keys: list[str] = []
+        # One loop (mypyc compiles it to C): what `word_key` gives, the punctuation left out.
+        for token in _in_order(doc.tokens):
+            if token.is_word:
+                keys.append(token.lower)
+            elif token.text[0].isdigit():
+                keys.append(NUMBER)
+            else:
+                continue
+            starts.append(token.start)
+        self._starts = starts
+        self._words = list(map(index.words.get, keys, itertools.repeat(0)))
+        self._pairs = list(map(index.pairs.get, itertools.pairwise(keys), itertools.repeat(0)))
         self._spans = spans
-        self._found = _found_ids(index, doc, spans)
+        found = sorted(_mention_ids(index, doc))
+        self._found_starts = list(map(_FIRST, found))
+        self._found = list(map(_SECOND, found))
+        names = index.names
+        self._positions = [names.get(p, 0) for p in _POSITIONS]
+        self._listed = names.get("list_item", 0)
+        self._text = doc.text
 
     def ids(self, index: int) -> set[int]:
         """The numbers of the features of the `index`-th sentence that have weights."""
@@ -276,49 +301,44 @@ class FeatureIds:
         first = bisect_left(self._starts, start)
         last = bisect_left(self._starts, end, first)
         pairs = self._pairs[first : last - 1] if last > first else ()
-        ids = {*self._words[first:last], *pairs, *self._found[index]}
+        found = bisect_left(self._found_starts, start)
+        found_end = bisect_left(self._found_starts, end, found)
+        ids = {*self._words[first:last], *pairs, *self._found[found:found_end]}
+        ids.add(self._positions[min(index, 4)])
+        text = self._text
+        if self._listed and LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1):
+            ids.add(self._listed)
         ids.discard(0)
         return ids
 
 
-def _found_ids(index: _FeatureIndex, doc: Document, spans: Sequence[Span]) -> list[list[int]]:
-    """Each sentence's numbers of the other features: mentions, date, list item, position."""
-    starts = [start for start, _ in spans]
-    found: list[list[int]] = [[] for _ in spans]
-    for at, number in _mention_ids(index, doc):
-        i = bisect_right(starts, at) - 1
-        if number and i >= 0 and at < spans[i][1]:
-            found[i].append(number)
-    names = index.names
-    listed = names.get("list_item", 0)
-    text = doc.text
-    for i, (start, _) in enumerate(spans):
-        found[i].append(names.get(_POSITIONS[min(i, 4)], 0))
-        if listed and LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1):
-            found[i].append(listed)
-    return found
+def _in_order(tokens: list[Token]) -> list[Token]:
+    """The tokens by where they start (the tokenizer gives them so: then as they are)."""
+    starts = list(map(_START, tokens))
+    if all(map(lt, starts, starts[1:])):
+        return tokens
+    return sorted(tokens, key=_START)
 
 
-def _mention_ids(index: _FeatureIndex, doc: Document) -> Iterator[tuple[int, int]]:
+def _mention_ids(index: _FeatureIndex, doc: Document) -> list[tuple[int, int]]:
     """Where each mention starts and the number of each of its features (0: no weights)."""
     names = index.names
+    found: list[tuple[int, int]] = []
     if (dated := names.get("has:date", 0)) != 0:
-        yield from ((d.start, dated) for d in doc.dates)
+        found += ((d.start, dated) for d in doc.dates)
     quantity, units = names.get("has:quantity", 0), index.units
     for q in doc.quantities:
-        yield q.start, quantity
-        yield q.start, units.get(q.unit, 0)
+        found += ((q.start, quantity), (q.start, units.get(q.unit, 0)))
     place, kinds = names.get("has:place", 0), index.kinds
     for p in doc.places:
-        yield p.start, place
-        yield p.start, kinds.get(p.kind, 0)
+        found += ((p.start, place), (p.start, kinds.get(p.kind, 0)))
     actors = index.actors
-    yield from ((a.start, actors.get(a.actor_id, 0)) for a in doc.actors)
+    found += ((a.start, actors.get(a.actor_id, 0)) for a in doc.actors)
     rules, types = index.rules, index.types
     if rules or types:
         for t in doc.triggers:
-            yield t.start, rules.get(t.rule, 0)
-            yield t.start, types.get(t.event_type.value, 0)
+            found += ((t.start, rules.get(t.rule, 0)), (t.start, types.get(t.event_type.value, 0)))
+    return found
 
 
 def _sigmoid(z: float) -> float:
