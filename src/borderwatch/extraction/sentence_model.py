@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from operator import attrgetter, itemgetter, lt
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -254,11 +254,11 @@ class _FeatureIndex:
         numbered = dict(zip(rows, itertools.count(1)))
         self.rows = [(0.0,) * width, *rows.values()]
         self.words = {f[2:]: i for f, i in numbered.items() if f.startswith("w:")}
-        self.pairs = {
-            (pair[0], pair[1]): i
-            for f, i in numbered.items()
-            if f.startswith("b:") and len(pair := f[2:].split(" ")) == 2
-        }
+        # Word pairs by their first word, then their second.
+        self.follows: dict[str, dict[str, int]] = {}
+        for f, i in numbered.items():
+            if f.startswith("b:") and len(pair := f[2:].split(" ")) == 2:
+                self.follows.setdefault(pair[0], {})[pair[1]] = i
         self.names = numbered
         self.units, self.kinds, self.actors, self.rules, self.types = (
             {f.removeprefix(prefix): i for f, i in numbered.items() if f.startswith(prefix)}
@@ -272,20 +272,11 @@ class FeatureIds:
 
     def __init__(self, model: SentenceModel, doc: Document, spans: Sequence[Span]) -> None:
         index = model.numbered
-        starts: list[int] = []
-        keys: list[str] = []
-        # One loop (mypyc compiles it to C): what `word_key` gives, the punctuation left out.
-        for token in _in_order(doc.tokens):
-            if token.is_word:
-                keys.append(token.lower)
-            elif token.text[0].isdigit():
-                keys.append(NUMBER)
-            else:
-                continue
-            starts.append(token.start)
-        self._starts = starts
-        self._words = list(map(index.words.get, keys, itertools.repeat(0)))
-        self._pairs = list(map(index.pairs.get, itertools.pairwise(keys), itertools.repeat(0)))
+        read = _read_words(index, doc.tokens)
+        if read is None:  # out of order (the tokenizer gives them in order): read them sorted
+            read = _read_words(index, sorted(doc.tokens, key=_START))
+        assert read is not None  # sorted, they are in order
+        self._starts, self._words, self._pairs = read
         self._spans = spans
         found = sorted(_mention_ids(index, doc))
         self._found_starts = list(map(_FIRST, found))
@@ -312,12 +303,36 @@ class FeatureIds:
         return ids
 
 
-def _in_order(tokens: list[Token]) -> list[Token]:
-    """The tokens by where they start (the tokenizer gives them so: then as they are)."""
-    starts = list(map(_START, tokens))
-    if all(map(lt, starts, starts[1:])):
-        return tokens
-    return sorted(tokens, key=_START)
+def _read_words(
+    index: _FeatureIndex, tokens: list[Token]
+) -> tuple[list[int], list[int], list[int]] | None:
+    """Where each word of `tokens` starts (the keys of `word_key`, punctuation left out), the
+    number of each word and of each word with the next (0: no weights); None when the tokens
+    are out of order."""
+    words, follows = index.words, index.follows
+    starts: list[int] = []
+    word_ids: list[int] = []
+    pair_ids: list[int] = []
+    after: dict[str, int] | None = None  # the pairs of the word before
+    previous = -1
+    # One loop (mypyc compiles it to C): no pair built for a word that starts none.
+    for token in tokens:
+        start = token.start
+        if start < previous:
+            return None
+        previous = start
+        if token.is_word:
+            key = token.lower
+        elif token.text[0].isdigit():
+            key = NUMBER
+        else:
+            continue
+        if starts:
+            pair_ids.append(0 if after is None else after.get(key, 0))
+        starts.append(start)
+        word_ids.append(words.get(key, 0))
+        after = follows.get(key)
+    return starts, word_ids, pair_ids
 
 
 def _mention_ids(index: _FeatureIndex, doc: Document) -> list[tuple[int, int]]:
