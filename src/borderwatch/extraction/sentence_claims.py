@@ -86,7 +86,12 @@ class SentenceClaims:
             own = claims[bisect_left(claim_starts, start) : bisect_left(claim_starts, end)]
             if own and self._skip_claimed:
                 continue
-            settled = self._settled(own, self._model.total(features.ids(index)))
+            total = self._model.total(features.ids(index))
+            if not own:  # nothing to settle: it gains a claim or not
+                if not self._model.below(total, self._add_below):
+                    exact.append((index, own))
+                continue
+            settled = self._settled(own, total)
             if settled is None:
                 exact.append((index, own))
                 continue
@@ -109,10 +114,8 @@ class SentenceClaims:
         from its bar that the order of the sum cannot change the answer; None where they do
         not, or where the sentence may get a claim (its confidence needs the sum in order)."""
         model = self._model
-        if not own or not self._bar_out_of_reach:
-            below = self._claimed_add_below if own else self._add_below
-            if not model.below(total, below):
-                return None
+        if not self._bar_out_of_reach and not model.below(total, self._claimed_add_below):
+            return None
         low, high = self._drop_bounds
         settled: _Settled = ([], [])
         types = [c.type for c in own]  # as `_doubted` sees them, retyped one after another

@@ -259,6 +259,11 @@ class _FeatureIndex:
         for f, i in numbered.items():
             if f.startswith("b:") and len(pair := f[2:].split(" ")) == 2:
                 self.follows.setdefault(pair[0], {})[pair[1]] = i
+        # A word's number and the pairs it starts, found with one look-up per word.
+        self.vocabulary: dict[str, tuple[int, dict[str, int] | None]] = {
+            word: (self.words.get(word, 0), self.follows.get(word))
+            for word in self.words.keys() | self.follows.keys()
+        }
         self.names = numbered
         self.units, self.kinds, self.actors, self.rules, self.types = (
             {f.removeprefix(prefix): i for f, i in numbered.items() if f.startswith(prefix)}
@@ -309,7 +314,7 @@ def _read_words(
     """Where each word of `tokens` starts (the keys of `word_key`, punctuation left out), the
     number of each word and of each word with the next (0: no weights); None when the tokens
     are out of order."""
-    words, follows = index.words, index.follows
+    vocabulary = index.vocabulary
     starts: list[int] = []
     word_ids: list[int] = []
     pair_ids: list[int] = []
@@ -330,8 +335,13 @@ def _read_words(
         if starts:
             pair_ids.append(0 if after is None else after.get(key, 0))
         starts.append(start)
-        word_ids.append(words.get(key, 0))
-        after = follows.get(key)
+        known = vocabulary.get(key)
+        if known is None:
+            word_ids.append(0)
+            after = None
+        else:
+            word_ids.append(known[0])
+            after = known[1]
     return starts, word_ids, pair_ids
 
 
