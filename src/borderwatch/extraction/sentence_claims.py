@@ -23,12 +23,8 @@ from operator import attrgetter, lt
 
 from borderwatch.extraction.claims import ClaimAssembler
 from borderwatch.extraction.document import Claim, Document, TriggerMention
-from borderwatch.extraction.sentence_model import (
-    FeatureIds,
-    SentenceModel,
-    SentenceReader,
-    SentenceView,
-)
+from borderwatch.extraction.sentence_features import FeatureIds
+from borderwatch.extraction.sentence_model import SentenceModel, SentenceReader, SentenceView
 from borderwatch.extraction.spans import Span
 from borderwatch.types import EventType
 

@@ -24,23 +24,22 @@ from functools import cache
 from importlib import resources
 from operator import attrgetter, itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import ValidationError
 
 from borderwatch.errors import ExtractionError
 from borderwatch.extraction.document import Document, Token
 from borderwatch.extraction.running_time import LIST_ITEM
+from borderwatch.extraction.sentence_features import NUMBER, POSITIONS, FeatureIndex
+from borderwatch.extraction.sentence_features import FeatureIds as FeatureIds  # for its test
 from borderwatch.extraction.sentence_lanes import SCALE, PackedRows
 from borderwatch.extraction.sentence_model_schema import SentenceModelFile
-from borderwatch.extraction.spans import Span
+from borderwatch.extraction.spans import ByStart
 from borderwatch.types import EventType
 
 MODEL_ENV = "BORDERWATCH_SENTENCE_MODEL"
 BUNDLED = "bundled"
-NUMBER = "<num>"
-_POSITIONS = tuple(f"position:{i}" for i in range(5))
-_FIRST = itemgetter(0)
-_SECOND = itemgetter(1)
 _START = attrgetter("start")
 
 
@@ -68,18 +67,11 @@ def word_key(token: Token) -> str | None:
     return NUMBER if token.text[0].isdigit() else None
 
 
-class _Named:
-    """The feature names of a document's mentions of one kind, by where each mention starts."""
+class _Name(NamedTuple):
+    """A feature name of a mention, where the mention starts."""
 
-    def __init__(self, named: Iterable[tuple[int, str]]) -> None:
-        ordered = sorted(named, key=_FIRST)  # stable: a mention's names stay in their order
-        self._starts = [start for start, _ in ordered]
-        self._names = [name for _, name in ordered]
-
-    def between(self, start: int, end: int) -> list[str]:
-        """The names of the mentions starting in [start, end), in order."""
-        starts = self._starts
-        return self._names[bisect_left(starts, start) : bisect_left(starts, end)]
+    start: int
+    name: str
 
 
 class SentenceReader:
@@ -91,17 +83,24 @@ class SentenceReader:
         self._tokens = sorted(doc.tokens, key=_START)
         self._token_starts = [t.start for t in self._tokens]
         self._keys = [t.lower if t.is_word else word_key(t) for t in self._tokens]
-        # The order a sentence's names are met in decides the order its weights are summed in.
         self._named = (
-            _Named(
-                (q.start, n) for q in doc.quantities for n in ("has:quantity", f"unit:{q.unit}")
+            ByStart(
+                [
+                    _Name(q.start, n)
+                    for q in doc.quantities
+                    for n in ("has:quantity", f"unit:{q.unit}")
+                ]
             ),
-            _Named((p.start, n) for p in doc.places for n in ("has:place", f"place:{p.kind}")),
-            _Named((a.start, f"actor:{a.actor_id}") for a in doc.actors),
-            _Named(
-                (t.start, n)
-                for t in doc.triggers
-                for n in (f"rule:{t.rule}", f"type:{t.event_type.value}")
+            ByStart(
+                [_Name(p.start, n) for p in doc.places for n in ("has:place", f"place:{p.kind}")]
+            ),
+            ByStart([_Name(a.start, f"actor:{a.actor_id}") for a in doc.actors]),
+            ByStart(
+                [
+                    _Name(t.start, n)
+                    for t in doc.triggers
+                    for n in (f"rule:{t.rule}", f"type:{t.event_type.value}")
+                ]
             ),
         )
         self._date_starts = sorted(d.start for d in doc.dates)
@@ -111,14 +110,16 @@ class SentenceReader:
         first = bisect_left(self._token_starts, start)
         last = bisect_left(self._token_starts, end, first)
         words = tuple(filter(None, self._keys[first:last]))
-        features = set(itertools.chain.from_iterable(n.between(start, end) for n in self._named))
+        # The order a sentence's names are met in decides the order its weights are summed in:
+        # by kind, then by where the mention starts (stable: a mention's names in their order).
+        features = {n.name for named in self._named for n in named.between(start, end)}
         dated = bisect_left(self._date_starts, start)
         if dated < len(self._date_starts) and self._date_starts[dated] < end:
             features.add("has:date")
         text = self._doc.text
         if LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1):
             features.add("list_item")
-        features.add(_POSITIONS[min(index, 4)])
+        features.add(POSITIONS[min(index, 4)])
         return SentenceView(start, end, self._tokens[first:last], words, frozenset(features))
 
 
@@ -139,15 +140,16 @@ class SentenceModel:
         self._zero = [self.biases.get(t, 0.0) for t in self._types]
         pad = (0.0,) * (len(self._types) - len(data.types))
         self._rows = {f: (*row, *pad) for f, row in data.weights.items()}
-        # Words and word pairs by themselves: a sentence's need no feature names built.
-        self._word_rows = {f[2:]: row for f, row in self._rows.items() if f.startswith("w:")}
-        self._pair_rows = {
-            (pair[0], pair[1]): row
-            for f, row in self._rows.items()
-            if f.startswith("b:") and len(pair := f[2:].split(" ")) == 2
-        }
         self._columns = tuple(map(itemgetter, range(len(self._types))))
-        self.numbered = _FeatureIndex(self._rows, len(self._types))
+        self.numbered = FeatureIndex(self._rows, len(self._types))
+        # Words and word pairs by themselves: a sentence's need no feature names built.
+        rows = self.numbered.rows
+        self._word_rows = {w: rows[i] for w, i in self.numbered.words.items()}
+        self._pair_rows = {
+            (first, second): rows[i]
+            for first, follows in self.numbered.follows.items()
+            for second, i in follows.items()
+        }
         self.packed = PackedRows(self.numbered.rows, self._zero)
         # Sums in another order than `_sums` differ from it by less than this: at most every row
         # and the bias, each no larger than the largest weight (doubled error of a plain sum);
@@ -244,126 +246,6 @@ class SentenceModel:
             if weight > best_weight:
                 best, best_weight = token, weight
         return best
-
-
-class _FeatureIndex:
-    """The model's features numbered, for per-document reading with ints instead of names: row 0
-    is all 0.0 (what a word or pair without weights gets), each feature's row after it."""
-
-    def __init__(self, rows: Mapping[str, tuple[float, ...]], width: int) -> None:
-        numbered = dict(zip(rows, itertools.count(1)))
-        self.rows = [(0.0,) * width, *rows.values()]
-        self.words = {f[2:]: i for f, i in numbered.items() if f.startswith("w:")}
-        # Word pairs by their first word, then their second.
-        self.follows: dict[str, dict[str, int]] = {}
-        for f, i in numbered.items():
-            if f.startswith("b:") and len(pair := f[2:].split(" ")) == 2:
-                self.follows.setdefault(pair[0], {})[pair[1]] = i
-        # A word's number and the pairs it starts, found with one look-up per word.
-        self.vocabulary: dict[str, tuple[int, dict[str, int] | None]] = {
-            word: (self.words.get(word, 0), self.follows.get(word))
-            for word in self.words.keys() | self.follows.keys()
-        }
-        self.names = numbered
-        self.units, self.kinds, self.actors, self.rules, self.types = (
-            {f.removeprefix(prefix): i for f, i in numbered.items() if f.startswith(prefix)}
-            for prefix in ("unit:", "place:", "actor:", "rule:", "type:")
-        )
-
-
-class FeatureIds:
-    """The features of a document's sentences as numbers of the model's rows, read once per
-    document: a sentence's are a slice of the document's words, pairs and mentions."""
-
-    def __init__(self, model: SentenceModel, doc: Document, spans: Sequence[Span]) -> None:
-        index = model.numbered
-        read = _read_words(index, doc.tokens)
-        if read is None:  # out of order (the tokenizer gives them in order): read them sorted
-            read = _read_words(index, sorted(doc.tokens, key=_START))
-        assert read is not None  # sorted, they are in order
-        self._starts, self._words, self._pairs = read
-        self._spans = spans
-        found = sorted(_mention_ids(index, doc))
-        self._found_starts = list(map(_FIRST, found))
-        self._found = list(map(_SECOND, found))
-        names = index.names
-        self._positions = [names.get(p, 0) for p in _POSITIONS]
-        self._listed = names.get("list_item", 0)
-        self._text = doc.text
-
-    def ids(self, index: int) -> set[int]:
-        """The numbers of the features of the `index`-th sentence that have weights."""
-        start, end = self._spans[index]
-        first = bisect_left(self._starts, start)
-        last = bisect_left(self._starts, end, first)
-        pairs = self._pairs[first : last - 1] if last > first else ()
-        found = bisect_left(self._found_starts, start)
-        found_end = bisect_left(self._found_starts, end, found)
-        ids = {*self._words[first:last], *pairs, *self._found[found:found_end]}
-        ids.add(self._positions[min(index, 4)])
-        text = self._text
-        if self._listed and LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1):
-            ids.add(self._listed)
-        ids.discard(0)
-        return ids
-
-
-def _read_words(
-    index: _FeatureIndex, tokens: list[Token]
-) -> tuple[list[int], list[int], list[int]] | None:
-    """Where each word of `tokens` starts (the keys of `word_key`, punctuation left out), the
-    number of each word and of each word with the next (0: no weights); None when the tokens
-    are out of order."""
-    vocabulary = index.vocabulary
-    starts: list[int] = []
-    word_ids: list[int] = []
-    pair_ids: list[int] = []
-    after: dict[str, int] | None = None  # the pairs of the word before
-    previous = -1
-    # One loop (mypyc compiles it to C): no pair built for a word that starts none.
-    for token in tokens:
-        start = token.start
-        if start < previous:
-            return None
-        previous = start
-        if token.is_word:
-            key = token.lower
-        elif token.text[0].isdigit():
-            key = NUMBER
-        else:
-            continue
-        if starts:
-            pair_ids.append(0 if after is None else after.get(key, 0))
-        starts.append(start)
-        known = vocabulary.get(key)
-        if known is None:
-            word_ids.append(0)
-            after = None
-        else:
-            word_ids.append(known[0])
-            after = known[1]
-    return starts, word_ids, pair_ids
-
-
-def _mention_ids(index: _FeatureIndex, doc: Document) -> list[tuple[int, int]]:
-    """Where each mention starts and the number of each of its features (0: no weights)."""
-    names = index.names
-    found: list[tuple[int, int]] = []
-    if (dated := names.get("has:date", 0)) != 0:
-        found += ((d.start, dated) for d in doc.dates)
-    quantity, units = names.get("has:quantity", 0), index.units
-    for q in doc.quantities:
-        found += ((q.start, quantity), (q.start, units.get(q.unit, 0)))
-    place, kinds = names.get("has:place", 0), index.kinds
-    for p in doc.places:
-        found += ((p.start, place), (p.start, kinds.get(p.kind, 0)))
-    actors = index.actors
-    found += ((a.start, actors.get(a.actor_id, 0)) for a in doc.actors)
-    rules, types = index.rules, index.types
-    if rules or types:
-        for t in doc.triggers:
-            found += ((t.start, rules.get(t.rule, 0)), (t.start, types.get(t.event_type.value, 0)))
-    return found
 
 
 def _sigmoid(z: float) -> float:
