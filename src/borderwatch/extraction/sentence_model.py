@@ -24,7 +24,6 @@ from functools import cache
 from importlib import resources
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import NamedTuple
 
 from pydantic import ValidationError
 
@@ -67,8 +66,9 @@ def word_key(token: Token) -> str | None:
     return NUMBER if token.text[0].isdigit() else None
 
 
-class _Name(NamedTuple):
-    """A feature name of a mention, where the mention starts."""
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A feature name of a mention, where the mention starts (a native class when compiled)."""
 
     start: int
     name: str
