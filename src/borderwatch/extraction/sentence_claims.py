@@ -23,12 +23,8 @@ from operator import attrgetter, lt
 
 from borderwatch.extraction.claims import ClaimAssembler
 from borderwatch.extraction.document import Claim, Document, TriggerMention
-from borderwatch.extraction.sentence_model import (
-    FeatureIds,
-    SentenceModel,
-    SentenceReader,
-    SentenceView,
-)
+from borderwatch.extraction.sentence_features import FeatureIds
+from borderwatch.extraction.sentence_model import SentenceModel, SentenceReader, SentenceView
 from borderwatch.extraction.spans import Span
 from borderwatch.types import EventType
 
@@ -55,10 +51,10 @@ class SentenceClaims:
         lowest = min(self._thresholds.values(), default=1.0)
         self._bar_out_of_reach = lowest + model.claimed_margin > 1.0
         self._skip_claimed = self._bar_out_of_reach and model.drop_below <= 0.0
-        # Log-odds under which a type surely stays below a bar, whatever order it was summed in.
+        # Log-odds under which a type surely stays below a bar, packed for `model.below`.
         margin = model.claimed_margin
-        self._add_below = self._below(0.0)
-        self._claimed_add_below = self._below(margin)
+        self._add_below = model.bars(self._below(0.0))
+        self._claimed_add_below = model.bars(self._below(margin))
         bars = {t: self._thresholds.get(t, 1.0) for t in model.types}
         self._retype_bounds = [model.bounds(bars[t]) for t in model.types]
         self._retype_below = [low for low, _ in self._retype_bounds]
@@ -86,7 +82,12 @@ class SentenceClaims:
             own = claims[bisect_left(claim_starts, start) : bisect_left(claim_starts, end)]
             if own and self._skip_claimed:
                 continue
-            settled = self._settled(own, features.ids(index))
+            total = self._model.total(features.ids(index))
+            if not own:  # nothing to settle: it gains a claim or not
+                if not self._model.below(total, self._add_below):
+                    exact.append((index, own))
+                continue
+            settled = self._settled(own, total)
             if settled is None:
                 exact.append((index, own))
                 continue
@@ -103,25 +104,23 @@ class SentenceClaims:
         doc.claims = sorted(kept, key=_EVIDENCE_START)
         return doc
 
-    def _settled(self, own: list[Claim], ids: set[int]) -> _Settled | None:
+    def _settled(self, own: list[Claim], total: int) -> _Settled | None:
         """What becomes of a sentence's rule claims (the ids of those to drop, the new types of
         those retyped) where its log-odds summed in any order settle every question far enough
         from its bar that the order of the sum cannot change the answer; None where they do
         not, or where the sentence may get a claim (its confidence needs the sum in order)."""
         model = self._model
-        if not own or not self._bar_out_of_reach:
-            below = self._claimed_add_below if own else self._add_below
-            if not all(map(lt, model.logits(ids), below)):
-                return None
+        if not self._bar_out_of_reach and not model.below(total, self._claimed_add_below):
+            return None
         low, high = self._drop_bounds
         settled: _Settled = ([], [])
         types = [c.type for c in own]  # as `_doubted` sees them, retyped one after another
         logits: list[float] = []
         for n, rule_claim in enumerate(own):
-            logit = model.logit(ids, rule_claim.type)
+            logit = model.logit(total, rule_claim.type)
             if logit > high:
                 continue
-            logits = logits or model.logits(ids)
+            logits = logits or model.logits(total)
             sure, best = self._best(logits, types)
             if logit >= low or not sure:
                 return None

@@ -17,12 +17,12 @@ import itertools
 import json
 import math
 import os
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from operator import attrgetter, itemgetter, not_
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -30,18 +30,16 @@ from pydantic import ValidationError
 from borderwatch.errors import ExtractionError
 from borderwatch.extraction.document import Document, Token
 from borderwatch.extraction.running_time import LIST_ITEM
+from borderwatch.extraction.sentence_features import NUMBER, POSITIONS, FeatureIndex
+from borderwatch.extraction.sentence_features import FeatureIds as FeatureIds  # for its test
+from borderwatch.extraction.sentence_lanes import SCALE, PackedRows
 from borderwatch.extraction.sentence_model_schema import SentenceModelFile
-from borderwatch.extraction.spans import Span
+from borderwatch.extraction.spans import ByStart
 from borderwatch.types import EventType
 
 MODEL_ENV = "BORDERWATCH_SENTENCE_MODEL"
 BUNDLED = "bundled"
-NUMBER = "<num>"
-_POSITIONS = tuple(f"position:{i}" for i in range(5))
-_FIRST = itemgetter(0)
 _START = attrgetter("start")
-_LOWER = attrgetter("lower")
-_IS_WORD = attrgetter("is_word")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,18 +66,12 @@ def word_key(token: Token) -> str | None:
     return NUMBER if token.text[0].isdigit() else None
 
 
-class _Named:
-    """The feature names of a document's mentions of one kind, by where each mention starts."""
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A feature name of a mention, where the mention starts (a native class when compiled)."""
 
-    def __init__(self, named: Iterable[tuple[int, str]]) -> None:
-        ordered = sorted(named, key=_FIRST)  # stable: a mention's names stay in their order
-        self._starts = [start for start, _ in ordered]
-        self._names = [name for _, name in ordered]
-
-    def between(self, start: int, end: int) -> list[str]:
-        """The names of the mentions starting in [start, end), in order."""
-        starts = self._starts
-        return self._names[bisect_left(starts, start) : bisect_left(starts, end)]
+    start: int
+    name: str
 
 
 class SentenceReader:
@@ -91,17 +83,24 @@ class SentenceReader:
         self._tokens = sorted(doc.tokens, key=_START)
         self._token_starts = [t.start for t in self._tokens]
         self._keys = [t.lower if t.is_word else word_key(t) for t in self._tokens]
-        # The order a sentence's names are met in decides the order its weights are summed in.
         self._named = (
-            _Named(
-                (q.start, n) for q in doc.quantities for n in ("has:quantity", f"unit:{q.unit}")
+            ByStart(
+                [
+                    _Name(q.start, n)
+                    for q in doc.quantities
+                    for n in ("has:quantity", f"unit:{q.unit}")
+                ]
             ),
-            _Named((p.start, n) for p in doc.places for n in ("has:place", f"place:{p.kind}")),
-            _Named((a.start, f"actor:{a.actor_id}") for a in doc.actors),
-            _Named(
-                (t.start, n)
-                for t in doc.triggers
-                for n in (f"rule:{t.rule}", f"type:{t.event_type.value}")
+            ByStart(
+                [_Name(p.start, n) for p in doc.places for n in ("has:place", f"place:{p.kind}")]
+            ),
+            ByStart([_Name(a.start, f"actor:{a.actor_id}") for a in doc.actors]),
+            ByStart(
+                [
+                    _Name(t.start, n)
+                    for t in doc.triggers
+                    for n in (f"rule:{t.rule}", f"type:{t.event_type.value}")
+                ]
             ),
         )
         self._date_starts = sorted(d.start for d in doc.dates)
@@ -111,14 +110,16 @@ class SentenceReader:
         first = bisect_left(self._token_starts, start)
         last = bisect_left(self._token_starts, end, first)
         words = tuple(filter(None, self._keys[first:last]))
-        features = set(itertools.chain.from_iterable(n.between(start, end) for n in self._named))
+        # The order a sentence's names are met in decides the order its weights are summed in:
+        # by kind, then by where the mention starts (stable: a mention's names in their order).
+        features = {n.name for named in self._named for n in named.between(start, end)}
         dated = bisect_left(self._date_starts, start)
         if dated < len(self._date_starts) and self._date_starts[dated] < end:
             features.add("has:date")
         text = self._doc.text
         if LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1):
             features.add("list_item")
-        features.add(_POSITIONS[min(index, 4)])
+        features.add(POSITIONS[min(index, 4)])
         return SentenceView(start, end, self._tokens[first:last], words, frozenset(features))
 
 
@@ -139,19 +140,23 @@ class SentenceModel:
         self._zero = [self.biases.get(t, 0.0) for t in self._types]
         pad = (0.0,) * (len(self._types) - len(data.types))
         self._rows = {f: (*row, *pad) for f, row in data.weights.items()}
-        # Words and word pairs by themselves: a sentence's need no feature names built.
-        self._word_rows = {f[2:]: row for f, row in self._rows.items() if f.startswith("w:")}
-        self._pair_rows = {
-            (pair[0], pair[1]): row
-            for f, row in self._rows.items()
-            if f.startswith("b:") and len(pair := f[2:].split(" ")) == 2
-        }
         self._columns = tuple(map(itemgetter, range(len(self._types))))
-        self.numbered = _FeatureIndex(self._rows, len(self._types))
+        self.numbered = FeatureIndex(self._rows, len(self._types))
+        # Words and word pairs by themselves: a sentence's need no feature names built.
+        rows = self.numbered.rows
+        self._word_rows = {w: rows[i] for w, i in self.numbered.words.items()}
+        self._pair_rows = {
+            (first, second): rows[i]
+            for first, follows in self.numbered.follows.items()
+            for second, i in follows.items()
+        }
+        self.packed = PackedRows(self.numbered.rows, self._zero)
         # Sums in another order than `_sums` differ from it by less than this: at most every row
-        # and the bias, each no larger than the largest weight (doubled error of a plain sum).
+        # and the bias, each no larger than the largest weight (doubled error of a plain sum);
+        # the packed sums, of weights rounded to 2**-41, by that and half a unit per term more.
         largest = max(abs(w) for w in itertools.chain(self._zero, *self._rows.values()))
-        self.band = max(1e-6, 4 * (len(self._rows) + 1) ** 2 * 2.0**-53) * max(1.0, largest)
+        terms = len(self._rows) + 1
+        self.band = max(1e-6, 4 * terms**2 * 2.0**-53) * max(1.0, largest) + terms / SCALE
 
     def margins(self, features: frozenset[str]) -> dict[EventType, float]:
         """The log-odds of each type for a sentence with `features`."""
@@ -182,16 +187,27 @@ class SentenceModel:
         i = self._index[event_type]
         return _sigmoid(sum(map(self._columns[i], rows), self._zero[i]))
 
-    def logits(self, ids: Iterable[int]) -> list[float]:
-        """The log-odds of each type, in the order of `types`, for the features numbered `ids`
-        (`FeatureIds`): the sums of `_sums` in another order (within `band` of them)."""
-        index = self.numbered
-        return list(map(sum, zip(self._zero, *map(index.rows.__getitem__, ids), strict=True)))
+    def total(self, ids: Iterable[int]) -> int:
+        """The packed sum (`PackedRows`) of the rows of the features numbered `ids` (`FeatureIds`),
+        each once: with `logits`, `logit` and `below`, the log-odds within `band` of `_sums`."""
+        return self.packed.total(ids)
 
-    def logit(self, ids: Iterable[int], event_type: EventType) -> float:
+    def logits(self, total: int) -> list[float]:
+        """The log-odds of each type, in the order of `types`, from a sentence's `total`."""
+        return self.packed.logits(total)
+
+    def logit(self, total: int, event_type: EventType) -> float:
         """One type's log-odds as `logits` gives it."""
-        i = self._index[event_type]
-        return sum(map(self.numbered.columns[i].__getitem__, ids), self._zero[i])
+        return self.packed.lane(total, self._index[event_type]) / SCALE
+
+    def below(self, total: int, bars: int) -> bool:
+        """Whether every type's log-odds from a sentence's `total` is under its bar (`bars`, the
+        log-odds of `types` packed by `bars`)."""
+        return self.packed.below(total, bars)
+
+    def bars(self, logits: Sequence[float]) -> int:
+        """Log-odds, one per type of `types`, packed for `below`."""
+        return self.packed.bars(logits)
 
     @property
     def types(self) -> tuple[EventType, ...]:
@@ -230,95 +246,6 @@ class SentenceModel:
             if weight > best_weight:
                 best, best_weight = token, weight
         return best
-
-
-class _FeatureIndex:
-    """The model's features numbered, for per-document reading with ints instead of names: row 0
-    is all 0.0 (what a word or pair without weights gets), each feature's row after it."""
-
-    def __init__(self, rows: Mapping[str, tuple[float, ...]], width: int) -> None:
-        numbered = dict(zip(rows, itertools.count(1)))
-        self.rows = [(0.0,) * width, *rows.values()]
-        self.columns = [list(column) for column in zip(*self.rows, strict=True)]
-        self.words = {f[2:]: i for f, i in numbered.items() if f.startswith("w:")}
-        self.pairs = {
-            (pair[0], pair[1]): i
-            for f, i in numbered.items()
-            if f.startswith("b:") and len(pair := f[2:].split(" ")) == 2
-        }
-        self.names = numbered
-        self.units, self.kinds, self.actors, self.rules, self.types = (
-            {f.removeprefix(prefix): i for f, i in numbered.items() if f.startswith(prefix)}
-            for prefix in ("unit:", "place:", "actor:", "rule:", "type:")
-        )
-
-
-class FeatureIds:
-    """The features of a document's sentences as numbers of the model's rows, read once per
-    document: a sentence's are a slice of the document's words and pairs and its mentions'."""
-
-    def __init__(self, model: SentenceModel, doc: Document, spans: Sequence[Span]) -> None:
-        index = model.numbered
-        tokens = sorted(doc.tokens, key=_START)
-        keys: list[str | None] = list(map(_LOWER, tokens))
-        for i in itertools.compress(itertools.count(), map(not_, map(_IS_WORD, tokens))):
-            keys[i] = word_key(tokens[i])
-        words = list(filter(None, keys))
-        self._starts = list(itertools.compress(map(_START, tokens), keys))
-        self._words = list(map(index.words.get, words, itertools.repeat(0)))
-        self._pairs = list(map(index.pairs.get, itertools.pairwise(words), itertools.repeat(0)))
-        self._spans = spans
-        self._found = _found_ids(index, doc, spans)
-
-    def ids(self, index: int) -> set[int]:
-        """The numbers of the features of the `index`-th sentence that have weights."""
-        start, end = self._spans[index]
-        first = bisect_left(self._starts, start)
-        last = bisect_left(self._starts, end, first)
-        pairs = self._pairs[first : last - 1] if last > first else ()
-        ids = {*self._words[first:last], *pairs, *self._found[index]}
-        ids.discard(0)
-        return ids
-
-
-def _found_ids(index: _FeatureIndex, doc: Document, spans: Sequence[Span]) -> list[list[int]]:
-    """Each sentence's numbers of the other features: mentions, date, list item, position."""
-    starts = [start for start, _ in spans]
-    found: list[list[int]] = [[] for _ in spans]
-    for at, number in _mention_ids(index, doc):
-        i = bisect_right(starts, at) - 1
-        if number and i >= 0 and at < spans[i][1]:
-            found[i].append(number)
-    names = index.names
-    listed = names.get("list_item", 0)
-    text = doc.text
-    for i, (start, _) in enumerate(spans):
-        found[i].append(names.get(_POSITIONS[min(i, 4)], 0))
-        if listed and LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1):
-            found[i].append(listed)
-    return found
-
-
-def _mention_ids(index: _FeatureIndex, doc: Document) -> Iterator[tuple[int, int]]:
-    """Where each mention starts and the number of each of its features (0: no weights)."""
-    names = index.names
-    if (dated := names.get("has:date", 0)) != 0:
-        yield from ((d.start, dated) for d in doc.dates)
-    quantity, units = names.get("has:quantity", 0), index.units
-    for q in doc.quantities:
-        yield q.start, quantity
-        yield q.start, units.get(q.unit, 0)
-    place, kinds = names.get("has:place", 0), index.kinds
-    for p in doc.places:
-        yield p.start, place
-        yield p.start, kinds.get(p.kind, 0)
-    actors = index.actors
-    yield from ((a.start, actors.get(a.actor_id, 0)) for a in doc.actors)
-    rules, types = index.rules, index.types
-    if rules or types:
-        for t in doc.triggers:
-            yield t.start, rules.get(t.rule, 0)
-            yield t.start, types.get(t.event_type.value, 0)
 
 
 def _sigmoid(z: float) -> float:
