@@ -18,9 +18,10 @@ from borderwatch.extraction.place_choice import (
     spelled_country,
     town_of,
 )
+from borderwatch.extraction.place_runs import RunSpots
 from borderwatch.extraction.places_schema import PlaceLexicon
 from borderwatch.extraction.spans import ByStart
-from borderwatch.extraction.words import name_words, opening_words, search
+from borderwatch.extraction.words import opening_words, search
 from borderwatch.region.names import Gazetteer, Match, Resolution, Spot
 from borderwatch.region.schemas import Place
 
@@ -57,6 +58,7 @@ class PlaceComponent:
 
     def __init__(self, gazetteer: Gazetteer, language: str = "en") -> None:
         self.gazetteer = gazetteer
+        self._run_spots = RunSpots(gazetteer)
         self._crossings = [p for p in gazetteer.places.values() if p.kind == "crossing"]
         self._fields: dict[str, tuple[str, str, str, str, str | None, float | None, float | None]]
         self._fields = {}
@@ -118,7 +120,7 @@ class PlaceComponent:
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
-        spots = outside(self.gazetteer.spot(text, words=name_words(doc)), doc.actors)
+        spots = outside(self._run_spots(text), doc.actors)
         spots = [s for s in spots if not self._named_after(doc, s)]
         places: list[PlaceMention] = []
         if spots:
