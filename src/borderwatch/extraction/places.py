@@ -12,6 +12,7 @@ from borderwatch.extraction.lexicon import load_lexicon
 from borderwatch.extraction.place_choice import (
     city,
     main_country,
+    new_mention,
     of_kind,
     outside,
     own_town,
@@ -397,4 +398,4 @@ class PlaceComponent:
                 place.id, place.name, place.kind, place.country,
                 admin1.name if admin1 else None, place.lat, place.lon,
             )  # fmt: skip
-        return PlaceMention(spot.start, spot.end, spot.text, *fields, best.score)
+        return new_mention(spot.start, spot.end, spot.text, fields, best.score)
