@@ -7,7 +7,7 @@ import itertools
 from bisect import bisect_left
 from collections.abc import Mapping
 
-from borderwatch.extraction.document import ActorMention
+from borderwatch.extraction.document import ActorMention, PlaceMention
 from borderwatch.region.names import Match, Resolution, Spot
 
 # The share of a report's places that must lie in one country for it to settle shared names.
@@ -89,3 +89,30 @@ def ancestors_of(parents: Mapping[str, str | None]) -> dict[str, frozenset[str]]
             parent = parents.get(parent)
         result[place_id] = frozenset(chain)
     return result
+
+
+def new_mention(
+    start: int,
+    end: int,
+    text: str,
+    fields: tuple[str, str, str, str, str | None, float | None, float | None],
+    score: float,
+) -> PlaceMention:
+    """`PlaceMention(start, end, text, *fields, score)`, its fields set as its own `__init__`
+    sets them, without the call through it: a report makes a mention for every place name, and
+    the dataclass's generated `__init__` stays interpreted code in the compiled build."""
+    place_id, name, kind, country, admin1, lat, lon = fields
+    mention = PlaceMention.__new__(PlaceMention)
+    object.__setattr__(mention, "start", start)
+    object.__setattr__(mention, "end", end)
+    object.__setattr__(mention, "text", text)
+    object.__setattr__(mention, "place_id", place_id)
+    object.__setattr__(mention, "name", name)
+    object.__setattr__(mention, "kind", kind)
+    object.__setattr__(mention, "country", country)
+    object.__setattr__(mention, "admin1", admin1)
+    object.__setattr__(mention, "lat", lat)
+    object.__setattr__(mention, "lon", lon)
+    object.__setattr__(mention, "score", score)
+    object.__setattr__(mention, "candidates", ())
+    return mention

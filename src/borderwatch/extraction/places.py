@@ -12,15 +12,17 @@ from borderwatch.extraction.lexicon import load_lexicon
 from borderwatch.extraction.place_choice import (
     city,
     main_country,
+    new_mention,
     of_kind,
     outside,
     own_town,
     spelled_country,
     town_of,
 )
+from borderwatch.extraction.place_runs import RunSpots
 from borderwatch.extraction.places_schema import PlaceLexicon
 from borderwatch.extraction.spans import ByStart
-from borderwatch.extraction.words import name_words, opening_words, search
+from borderwatch.extraction.words import opening_words, search
 from borderwatch.region.names import Gazetteer, Match, Resolution, Spot
 from borderwatch.region.schemas import Place
 
@@ -57,6 +59,7 @@ class PlaceComponent:
 
     def __init__(self, gazetteer: Gazetteer, language: str = "en") -> None:
         self.gazetteer = gazetteer
+        self._run_spots = RunSpots(gazetteer)
         self._crossings = [p for p in gazetteer.places.values() if p.kind == "crossing"]
         self._fields: dict[str, tuple[str, str, str, str, str | None, float | None, float | None]]
         self._fields = {}
@@ -118,7 +121,7 @@ class PlaceComponent:
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
-        spots = outside(self.gazetteer.spot(text, words=name_words(doc)), doc.actors)
+        spots = outside(self._run_spots(text), doc.actors)
         spots = [s for s in spots if not self._named_after(doc, s)]
         places: list[PlaceMention] = []
         if spots:
@@ -395,4 +398,4 @@ class PlaceComponent:
                 place.id, place.name, place.kind, place.country,
                 admin1.name if admin1 else None, place.lat, place.lon,
             )  # fmt: skip
-        return PlaceMention(spot.start, spot.end, spot.text, *fields, best.score)
+        return new_mention(spot.start, spot.end, spot.text, fields, best.score)

@@ -299,7 +299,7 @@ class Gazetteer:
             if found is None:
                 found = tuple(
                     (s.start - base, s.end - base, s.text, s.resolution)
-                    for s in self._run_spots_of(text, run, hints)
+                    for s in self.run_spots(text, run, *hints)
                 )
                 if self._cache_answers:
                     if len(cached) > 100_000:
@@ -309,10 +309,12 @@ class Gazetteer:
                 spots += [Spot(p, base + a, base + b, r) for a, b, p, r in found]
         return spots
 
-    def _run_spots_of(
-        self, text: str, run: list[Word], hints: tuple[str | None, str | None]
+    def run_spots(
+        self, text: str, run: list[Word], country: str | None = None, near: str | None = None
     ) -> list[Spot]:
-        """The longest names in one run of name-like words, from its first word on."""
+        """The longest names in one run of name-like words (`runs.name_runs`), from its first
+        word on, each resolved with the hints of `resolve`."""
+        hints = (country, near)
         spots: list[Spot] = []
         i = 0
         while i < len(run):

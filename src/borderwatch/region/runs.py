@@ -9,7 +9,8 @@ from borderwatch.region.transliterate import rules
 # Words keep inner hyphens and apostrophes (Qal'ai), but not an English possessive 's.
 TOKEN = re.compile(r"[^\W\d_]+(?:['’\-](?![sS]\b)[^\W\d_]+)*")
 _GAP = re.compile(r"[ \t\-]*")
-_UNIT_WORDS = frozenset(
+# The words after which "of" makes the next word a name's ("district of Kunduz").
+UNIT_WORDS = frozenset(
     ("district", "districts", "province", "provinces", "town", "village", "city", "river")
 )
 
@@ -48,7 +49,7 @@ def name_runs(text: str, words: list[Word] | None = None) -> list[list[Word]]:
             # The word opens a run of its own (a capital or non-ASCII first letter, or the
             # word after "district of"): asked for every word of a run, so written inline.
             if not "a" <= word[2] < "{" or (
-                words[at - 1][3] == "of" and at > 1 and words[at - 2][3] in _UNIT_WORDS
+                words[at - 1][3] == "of" and at > 1 and words[at - 2][3] in UNIT_WORDS
             ):
                 run.append(word)
                 at += 1
@@ -73,6 +74,6 @@ def _openers(words: list[Word]) -> list[int]:
     for i in [i for i, w in enumerate(words) if w[3] == "of" or not "a" <= w[2] < "{"]:
         if not "a" <= words[i][2] < "{" and (not found or found[-1] != i):
             found.append(i)
-        if words[i][3] == "of" and i and words[i - 1][3] in _UNIT_WORDS and i + 1 < len(words):
+        if words[i][3] == "of" and i and words[i - 1][3] in UNIT_WORDS and i + 1 < len(words):
             found.append(i + 1)
     return found

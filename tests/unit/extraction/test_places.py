@@ -6,7 +6,7 @@ import pytest
 
 from borderwatch.extraction.actors import ActorComponent
 from borderwatch.extraction.document import Document, PlaceMention
-from borderwatch.extraction.place_choice import ancestors_of
+from borderwatch.extraction.place_choice import ancestors_of, new_mention
 from borderwatch.extraction.places import PlaceComponent
 from borderwatch.extraction.tokenizer import Tokenizer
 from borderwatch.region.names import Gazetteer
@@ -128,3 +128,10 @@ def test_a_capital_or_an_airport_is_the_town(
     assert capital[0].place_id == "af-town-taloqan"
     airport = found(places, actors, "At Bokhtar airport the men were given food.")
     assert airport[0].place_id == "tj-town-bokhtar"
+
+
+def test_a_mention_made_field_by_field_is_the_dataclasss_own() -> None:
+    fields = ("tj-khorog", "Khorugh", "settlement", "TJ", "Gorno-Badakhshan", 37.49, 71.55)
+    made = new_mention(3, 9, "Khorog", fields, 0.95)
+    assert made == PlaceMention(3, 9, "Khorog", *fields, 0.95)
+    assert repr(made) == repr(PlaceMention(3, 9, "Khorog", *fields, 0.95))

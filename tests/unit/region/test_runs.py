@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from borderwatch.region.runs import _UNIT_WORDS, TOKEN, name_runs
+from borderwatch.region.runs import TOKEN, UNIT_WORDS, name_runs
 from borderwatch.region.transliterate import rules
 
 
@@ -23,7 +23,7 @@ def _word_by_word(text: str) -> list[list[tuple[int, int]]]:
             runs.append(run)
             run = []
         lower, first = token.group().lower(), token.group()[0]
-        if first.isupper() or not first.isascii() or (last == "of" and before in _UNIT_WORDS):
+        if first.isupper() or not first.isascii() or (last == "of" and before in UNIT_WORDS):
             run.append(token)
         elif run:
             if generic.get(lower) or lower in joiners:
