@@ -33,8 +33,8 @@ class Pipeline:
 
     def __init__(self, pack: RegionPack, sentence_model: str | None = None) -> None:
         self.pack = pack
-        # A model file's path, "bundled", "off", or None for $BORDERWATCH_SENTENCE_MODEL (off
-        # when unset: the learned component did not pass its test on the unseen gold sets).
+        # A model file's path, "bundled", "off", or None for $BORDERWATCH_SENTENCE_MODEL
+        # ("bundled" when unset: sentence_model.load_model).
         self._sentence_model = sentence_model
         self.gazetteer = Gazetteer(pack.places.values())
         self._ancestors = ancestors_of({pid: p.parent for pid, p in pack.places.items()})
