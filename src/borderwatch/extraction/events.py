@@ -51,14 +51,7 @@ def first_words(pattern: str) -> set[str]:
         if depth == 0:
             break
     inner, rest = pattern[3:end], pattern[end + 1 :]
-    alternatives, depth, start = [], 0, 0
-    for i, char in enumerate(inner):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "|" and depth == 0:
-            alternatives.append(inner[start:i])
-            start = i + 1
-    alternatives.append(inner[start:])
-    found = set().union(*(first_words(a) for a in alternatives))
+    found = set().union(*(first_words(a) for a in top_level_alternatives(inner)))
     if rest.startswith("?"):
         found |= first_words(rest[1:])
     return found

@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from borderwatch.extraction.document import Document, Token
 from borderwatch.extraction.patterns import NON_ASCII_LETTER
 from borderwatch.extraction.tokenizer import tokenize
-from borderwatch.region.runs import TOKEN, Word
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Inside a token an apostrophe joins letters ("Qal'ai", "Russia's"): the letters after it start
@@ -25,8 +24,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _INNER = re.compile(r"['’](?=[^\W\d_])")
 # Where the gazetteer's words part from the tokens: a possessive 's ("Russia's" is "Russia"
 # and "s") and an ordinal's letters ("3rd" gives "rd", which joins letters right after it).
-_NOT_A_TOKEN = re.compile(r"['’-][sS]|\d(?:st|nd|rd|th)")
-_JOINED = re.compile(r"[\w'’-]*")
 
 
 def opening_words(phrases: Iterable[str]) -> frozenset[str]:
@@ -132,34 +129,6 @@ def _by_letters(offsets: dict[str, list[int]]) -> None:
             merged.add(key)
     for key in merged:
         offsets[key].sort()
-
-
-def name_words(doc: Document) -> list[Word] | None:
-    """The report's words as the gazetteer's `TOKEN` finds them, from its tokens (None when
-    its letters go beyond ASCII: the gazetteer then finds them itself)."""
-    text = doc.text
-    if not text.isascii() and NON_ASCII_LETTER.search(text):
-        return None
-    words = [(t.start, t.end, t.text, t.lower) for t in doc.tokens or tokenize(text) if t.is_word]
-    starts: list[int] = []
-    resume = 0
-    for found in _NOT_A_TOKEN.finditer(text):
-        if found.start() < resume:
-            continue
-        # The letters, digits and joiners around it: `TOKEN` finds no word across their ends.
-        begin = found.start()
-        while begin and (text[begin - 1].isalnum() or text[begin - 1] in "_'’-"):
-            begin -= 1
-        resume = _JOINED.match(text, found.start()).end()  # type: ignore[union-attr]
-        starts = starts or [w[0] for w in words]
-        first, stop = bisect_left(starts, begin), bisect_left(starts, resume)
-        again = [
-            (m.start(), m.end(), w := m.group(), w.lower())
-            for m in TOKEN.finditer(text, begin, resume)
-        ]
-        words[first:stop] = again
-        starts[first:stop] = [w[0] for w in again]
-    return words
 
 
 def _covered(doc: Document, words: Words) -> WordStarts | None:

@@ -19,14 +19,21 @@ _ROWS = st.integers(min_value=1, max_value=4).flatmap(
 )
 
 
+def _drawn_total(
+    rows: list[list[float]], biases: list[float], data: st.DataObject
+) -> tuple[PackedRows, set[int], int]:
+    """The rows packed, a drawn set of row numbers, and their packed total."""
+    packed = PackedRows(rows, biases)
+    ids = data.draw(st.sets(st.integers(min_value=0, max_value=len(rows) - 1)))
+    return packed, ids, packed.total(ids)
+
+
 @given(_ROWS, st.data())
 def test_lanes_hold_each_types_sum(
     rows_and_biases: tuple[list[list[float]], list[float]], data: st.DataObject
 ) -> None:
     rows, biases = rows_and_biases
-    packed = PackedRows(rows, biases)
-    ids = data.draw(st.sets(st.integers(min_value=0, max_value=len(rows) - 1)))
-    total = packed.total(ids)
+    packed, ids, total = _drawn_total(rows, biases, data)
     for t, logit in enumerate(packed.logits(total)):
         exact = biases[t] + sum(rows[i][t] for i in ids)
         assert abs(logit - exact) <= (len(ids) + 1) / SCALE + 1e-12 * (1 + abs(exact))
@@ -37,9 +44,7 @@ def test_below_says_whether_every_lane_is_under_its_bar(
     rows_and_biases: tuple[list[list[float]], list[float]], data: st.DataObject
 ) -> None:
     rows, biases = rows_and_biases
-    packed = PackedRows(rows, biases)
-    ids = data.draw(st.sets(st.integers(min_value=0, max_value=len(rows) - 1)))
-    total = packed.total(ids)
+    packed, _, total = _drawn_total(rows, biases, data)
     bar = st.one_of(
         st.floats(min_value=-300.0, max_value=300.0), st.sampled_from([math.inf, -math.inf])
     )

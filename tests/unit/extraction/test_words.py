@@ -13,13 +13,11 @@ from borderwatch.extraction.tokenizer import Tokenizer
 from borderwatch.extraction.words import (
     Prefixes,
     finditer,
-    name_words,
     occurs,
     opening_words,
     search,
     word_starts,
 )
-from borderwatch.region.runs import words_of
 
 DEMONYMS = ["Afghan", "Afghanistan's", "Tajik", "TJ", "Russian"]
 PATTERN = re.compile(
@@ -107,19 +105,3 @@ def test_occurs_tells_whether_one_of_the_words_starts_in_a_span() -> None:
     assert occurs(doc, WORDS, 10, 25)
     assert not occurs(doc, WORDS, 0, 14)
     assert occurs(doc, WORDS, 0, 17)  # "Taj|ik": a regex may match the cut word
-
-
-NAME_PIECES = [
-    "Kunduz", "Russia's", "abc’S", "x-s", "Qal'ai", "of", "1st", "3rd", "12th", "2nd-s", "stop",
-    "rd", "4th's", "1.5th", "_", "²", "é", " ", "-", "'", "’", ".", "5",
-]  # fmt: skip
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(NAME_PIECES), max_size=25))
-def test_name_words_are_the_gazetteers_words(pieces: list[str]) -> None:
-    text = "".join(pieces)
-    doc = Tokenizer()(Document(text=text, language="en"))
-    words = name_words(doc)
-    assert words is None or words == words_of(text)
-    assert (words is None) == bool(re.search(r"[^\W\d_\x00-\x7f]", text))
