@@ -67,11 +67,6 @@ class Spot:
     resolution: Resolution
 
 
-# A run of words as `spot` remembers it: its text, its words' spans in it, the hints.
-_Hints = tuple[str | None, str | None]
-_RunKey = tuple[str, _Hints] | tuple[str, tuple[tuple[int, int], ...], _Hints]
-
-
 @dataclass(frozen=True, slots=True)
 class _Entry:
     place_id: str
@@ -103,9 +98,6 @@ class Gazetteer:
         self._answers: dict[tuple[str, str | None, str | None, int], Resolution] = {}
         self._cache_answers = cache_answers
         self._match_cache: dict[NameForm, list[Match]] = {}
-        # What `spot` found in a run, by the run's text and words: sentence-initial and actor
-        # words ("The", "Taliban") come back in report after report and hold no place.
-        self._run_spots: dict[_RunKey, tuple[tuple[int, int, str, Resolution], ...]] = {}
 
     @property
     def places(self) -> dict[str, Place]:
@@ -275,39 +267,11 @@ class Gazetteer:
         reason = "; ".join([_evidence(query, chosen), *notes])
         return Resolution(query, "matched", tuple([chosen, *others][:limit]), reason)
 
-    def spot(
-        self,
-        text: str,
-        country: str | None = None,
-        near: str | None = None,
-        words: list[Word] | None = None,
-    ) -> list[Spot]:
+    def spot(self, text: str, country: str | None = None, near: str | None = None) -> list[Spot]:
         """Candidate place names in running text, each resolved (with the hints of `resolve`
-        for the whole text); spans that resolve to no_match are left out. `words` are the
-        text's words (`runs.words_of`) when the caller has them already."""
-        spots: list[Spot] = []
-        hints = (country, near)
-        cached = self._run_spots
-        for run in name_runs(text, words):
-            base = run[0][0]
-            # One word (most runs) is known by its text; more by their spans in the run too.
-            key: _RunKey = (run[0][2], hints)
-            if len(run) > 1:
-                spans = tuple((w[0] - base, w[1] - base) for w in run)
-                key = (text[base : run[-1][1]], spans, hints)
-            found = cached.get(key)
-            if found is None:
-                found = tuple(
-                    (s.start - base, s.end - base, s.text, s.resolution)
-                    for s in self.run_spots(text, run, *hints)
-                )
-                if self._cache_answers:
-                    if len(cached) > 100_000:
-                        cached.clear()
-                    cached[key] = found
-            if found:  # most runs hold no place
-                spots += [Spot(p, base + a, base + b, r) for a, b, p, r in found]
-        return spots
+        for the whole text); spans that resolve to no_match are left out."""
+        runs = name_runs(text)
+        return [spot for run in runs for spot in self.run_spots(text, run, country, near)]
 
     def run_spots(
         self, text: str, run: list[Word], country: str | None = None, near: str | None = None

@@ -23,15 +23,13 @@ def words_of(text: str) -> list[Word]:
     return [(m.start(), m.end(), w := m.group(), w.lower()) for m in TOKEN.finditer(text)]
 
 
-def name_runs(text: str, words: list[Word] | None = None) -> list[list[Word]]:
+def name_runs(text: str) -> list[list[Word]]:
     """Runs of adjacent name-like words: capitalised, non-Latin, joiners between them, a
     lower-case word after "district of", and a generic word (district, river) closing a run.
 
-    `words` are the text's words (`words_of`), when the caller has them already. Most are in
-    lower case and outside every run: only the words that may open a run are found in one
-    pass, and runs are followed from them word by word."""
-    if words is None:
-        words = words_of(text)
+    Most words are in lower case and outside every run: only the words that may open a run are
+    found in one pass, and runs are followed from them word by word."""
+    words = words_of(text)
     generic = rules().generic_words
     joiners = frozenset(rules().joiners)
     gap, count = _GAP.fullmatch, len(words)
