@@ -21,30 +21,22 @@ from borderwatch import build
 GOLD = Path(__file__).parents[2] / "data" / "gold"
 FOLDERS = ("dev", "heldout", "blind", "blind2")
 
-# Prints {"build": ..., "claims": {where: [claim, ...]}} for the gold reports of argv[1:].
+# Prints {"build": ..., "claims": {where: [claim, ...]}} for the gold reports of argv[1:], read
+# and extracted as `borderwatch evaluate` does.
 EXTRACT = """
-import json, sys
+import json, os, sys
 from pathlib import Path
 from borderwatch import BUILD
-from borderwatch.extraction.gold import parse_gold
-from borderwatch.extraction.pipeline import build_pipeline
-from borderwatch.intake.readers import read
+from borderwatch.cli.evaluate import load_gold, pipeline_extractor
 
 found = {}
 for model in ("off", "bundled"):
-    pipeline = build_pipeline("tj-af", sentence_model=model)
+    os.environ["BORDERWATCH_SENTENCE_MODEL"] = model
+    extract = pipeline_extractor("tj-af")
     for folder in map(Path, sys.argv[1:]):
-        for report in parse_gold((folder / "gold.jsonl").read_text(encoding="utf-8")):
+        for report in load_gold(folder):
             raw = (folder / report.report).read_bytes()
-            claims = []
-            for item in read(raw, report.report, published=report.published):
-                claims += [c.to_json() for c in pipeline.extract_claims(
-                    item.text,
-                    reference_date=item.published or report.published,
-                    reference_assumed=item.published_assumed,
-                    publisher=item.source or (item.dateline.agency if item.dateline else None),
-                    language=item.language if item.language != "und" else "en",
-                )]
+            claims = extract(raw, report.report, report.published)
             found[f"{model}:{folder.name}/{report.report}"] = claims
 print(json.dumps({"build": BUILD, "claims": found}, sort_keys=True, default=str))
 """
