@@ -24,20 +24,17 @@ EXTRACTION = PACKAGE / "extraction"
 # Pydantic schemas and their loaders stay interpreted: mypyc cannot compile a pydantic model
 # (its metaclass and `Field(...)` defaults), and they only run when a lexicon is loaded.
 INTERPRETED = {"__init__.py", "lexicon.py", "gold.py"}
-# The region's name matching, which places runs on every report.
-REGION = [PACKAGE / "region" / "runs.py"]
 
 
 def compiled_modules() -> list[str]:
-    """The modules mypyc compiles: the extraction pipeline but its schemas, and REGION.
+    """The modules mypyc compiles: the extraction pipeline but its schemas.
 
     They must lie in build.COMPILED_PACKAGES, whose sources build.py checks at import."""
-    extraction = [
-        path
+    return sorted(
+        path.as_posix()
         for path in EXTRACTION.glob("*.py")
         if path.name not in INTERPRETED and not path.name.endswith("_schema.py")
-    ]
-    return sorted(path.as_posix() for path in extraction + REGION)
+    )
 
 
 def extensions() -> list[object]:
@@ -78,7 +75,7 @@ class StampedBuildExt(build_ext):
             return
         build = build_module()
         target = PACKAGE if self.inplace else Path(self.build_lib) / "borderwatch"
-        (PACKAGE / build.STAMP).unlink(missing_ok=True)
+        (target / build.STAMP).unlink(missing_ok=True)
         super().run()
         sources = [Path(module) for module in compiled_modules()]
         target.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,8 @@
 """Which build of the hot modules runs: compiled by mypyc, or pure Python.
 
-`scripts/setup` compiles the extraction pipeline and the region's name matching with mypyc
-(docs/compiled-extraction.md): each compiled module is a C extension beside its `.py`, and Python
-imports an extension before a source file of the same name. This module, which always stays
+`scripts/setup` compiles the extraction pipeline with mypyc (docs/compiled-extraction.md): each
+compiled module is a C extension beside its `.py`, and Python imports an extension before a
+source file of the same name. This module, which always stays
 interpreted, decides when the package is first imported, before any compiled module can be,
 whether those extensions may be used:
 
@@ -31,7 +31,7 @@ from types import ModuleType
 PACKAGE = "borderwatch"
 ROOT = Path(__file__).resolve().parent
 # The subpackages that hold compiled modules (setup.py says which of their modules).
-COMPILED_PACKAGES = ("extraction", "region")
+COMPILED_PACKAGES = ("extraction",)
 # Written by the compiled build (setup.py) in ROOT: the digest of the sources it compiled.
 STAMP = "compiled-sources.sha256"
 PURE_VARIABLE = "BORDERWATCH_PURE"
