@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
 from borderwatch.extraction.lexicon import NumberLexicon
-from borderwatch.extraction.patterns import NON_ASCII_LETTER, ascii_folds
+from borderwatch.extraction.patterns import NON_ASCII_LETTER, Lowered, ascii_folds
 
 FigureKind = Literal["count", "fraction", "percent", "vague"]
 
@@ -62,8 +62,8 @@ class NumberReader:
         source = self._build(lexicon)
         self._pattern = re.compile(source, re.IGNORECASE)
         self._folded = lowercase_regex(source)
-        # The last text read and its lowered form: a report is read many times over.
-        self._last: tuple[str, str | None] = ("", "")
+        # The last text read, lowered: a report is read many times over.
+        self._lowered = Lowered(lowered)
         self.start_words = self._start_words(lexicon)
 
     @staticmethod
@@ -130,12 +130,11 @@ class NumberReader:
 
     def _match(self, text: str, pos: int) -> re.Match[str] | None:
         """The figure regex at `pos`: on the lowered text without IGNORECASE when it can be."""
-        last = self._last
-        if last[0] is not text:
-            last = self._last = (text, lowered(text) if self._folded is not None else None)
-        if last[1] is None or self._folded is None:
+        folded = self._folded
+        low = None if folded is None else self._lowered(text)
+        if folded is None or low is None:
             return self._pattern.match(text, pos)
-        return self._folded.match(last[1], pos)
+        return folded.match(low, pos)
 
     def _words(self, words: str, start: int) -> Figure:
         # "and" joins a number only after a scale: "two hundred and fifty", not "five and six".

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 # A letter outside ASCII: text holding one is not lowered for a folded regex (its case may
@@ -48,19 +48,25 @@ def ascii_folds(source: str) -> bool:
     )
 
 
+def ascii_lower(text: str) -> str | None:
+    """`text` in lower case when it is ASCII, else None."""
+    return text.lower() if text.isascii() else None
+
+
 class Lowered:
-    """The last text asked about, in lower case when it is ASCII (else None): a component asks
-    about one report many times and lowers it once."""
+    """The last text asked about as `lower` gives it (by default in lower case when it is
+    ASCII, else None): a component asks about one report many times and lowers it once."""
 
-    __slots__ = ("_last",)
+    __slots__ = ("_last", "_lower")
 
-    def __init__(self) -> None:
+    def __init__(self, lower: Callable[[str], str | None] = ascii_lower) -> None:
+        self._lower = lower
         self._last: tuple[str, str | None] = ("", "")
 
     def __call__(self, text: str) -> str | None:
         last = self._last
         if last[0] is not text:
-            last = self._last = (text, text.lower() if text.isascii() else None)
+            last = self._last = (text, self._lower(text))
         return last[1]
 
 
